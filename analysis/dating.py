@@ -1,0 +1,356 @@
+"""Date a document (its publication day) from its own text.
+
+Rules, first that applies wins (:func:`date_document`):
+
+1. ``explicit`` — a printed full date in a stamp line of the header region (first
+   :data:`HEADER_LINES` lines): "April 12, 2022 01:09:52 IST", "Published: 03/03/2022
+   21:47 CET", "Tue 29 Mar 2022 16.40 BST", "2025-03-12T11:20:00Z", "16.05.2025 · 19:48".
+   A stamp line is short and is mostly the date (plus a time, a byline or a keyword such
+   as "Published"); a body sentence that mentions a past date is not a stamp.
+2. ``explicit`` — a dateline that prints its year ("KYIV, March 3, 2022 (AP) -").
+3. ``inferred`` — a dateline without a year ("April 11 (Reuters) -"); the year comes from
+   (a) a war-age expression near that date, (b) a weekday the lead names ("said on
+   Monday"): the only year in ``INVASION_START.year..LATEST_YEAR`` whose calendar puts the
+   dateline's date on that weekday, (c) the latest year in that range printed in the
+   text. (The weekday comes before printed years because articles print earlier years —
+   "the 2022 invasion" — far more often than their own.)
+4. ``inferred`` — a war-age expression: "entered its eighth day", "five-day-old war",
+   "Today marks 1,000 days since … invasion": day N of the invasion is
+   ``INVASION_START + (N - 1)`` days.
+5. ``inferred`` — a dated event N days back: "on Friday, September 30 - four days ago".
+
+A relative stamp ("4 days ago", "Updated 2 hours ago") has no anchor and dates nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from . import config
+from .temporal import MONTHS, WEEKDAYS, explicit_date, find_date_expressions
+
+Basis = Literal["explicit", "inferred"]
+
+HEADER_LINES = 12
+"""Lines (non-blank) at the top of the text searched for a printed publication stamp."""
+DATELINE_LINES = 15
+"""Lines (non-blank) at the top searched for a dateline."""
+MAX_STAMP_WORDS = 15
+MAX_STAMP_EXTRA_WORDS = 4
+"""Words besides the date, time and stamp keywords that a stamp line may hold."""
+WAR_AGE_TOLERANCE_DAYS = 31
+"""A war-age date fixes a dateline's year only if the two are this close."""
+
+
+@dataclass(frozen=True)
+class DocDate:
+    """Publication date (ISO ``YYYY-MM-DD``), how it was found and the text it rests on."""
+
+    published: str | None = None
+    basis: Basis | None = None
+    evidence: str | None = None
+
+
+NO_DATE = DocDate()
+
+# --- number words ------------------------------------------------------------------------
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL_UNITS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                  "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                  "nineteenth").split()
+_NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+_NUMBER_WORDS |= {w: i for i, w in enumerate(_ORDINAL_UNITS)}
+_NUMBER_WORDS |= {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
+_NUMBER_WORDS |= {w[:-1] + "ieth": 10 * (i + 2) for i, w in enumerate(_TENS)}
+_SCALES = {"hundred": 100, "hundredth": 100, "thousand": 1000, "thousandth": 1000}
+_WORD_ALT = "|".join(sorted([*_NUMBER_WORDS, *_SCALES], key=len, reverse=True))
+NUMBER_RX = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)?|"
+             rf"(?:{_WORD_ALT})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_ALT}))*")
+"""A cardinal or ordinal number in digits or words ("1,000", "8th", "one hundred and fifth")."""
+
+
+def number_value(phrase: str) -> int | None:
+    """Value of a number phrase matched by :data:`NUMBER_RX`; ``None`` if not a number."""
+    p = phrase.strip().lower()
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)?", p)
+    if m:
+        return int(m.group(1).replace(",", ""))
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", p):
+        if word == "and":
+            continue
+        if word in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[word]
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] == 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+# --- calendar patterns ---------------------------------------------------------------------
+_MONTH_NAMES = sorted([m.capitalize() for m in MONTHS] + [m[:3].capitalize() for m in MONTHS] + ["Sept"],
+                      key=len, reverse=True)
+MONTH_RX = rf"(?:{'|'.join(dict.fromkeys(_MONTH_NAMES))})"
+WEEKDAY_RX = rf"(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+
+_DATELINE = re.compile(
+    rf"^\s*(?:(?P<place>[A-Z][^\n()\[\]:]{{0,60}}?)(?:\s*\[[^\]\n]{{1,40}}\])?,\s+)?"
+    rf"(?:(?P<mon>{MONTH_RX})\.?\s+(?P<day>{_DAY})|(?P<day2>{_DAY})\s+(?P<mon2>{MONTH_RX})\.?)"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?"
+    rf"\s*(?:\((?P<credit>[^()\n]{{1,40}})\)|\[(?P<credit2>[^\]\n]{{1,40}})\])?\s*(?:-|–|—|:)\s")
+"""A wire dateline at the start of a line: "GOMEL REGION, Belarus, Feb 28 (Meridian Wire) -"."""
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?", re.I)
+_STAMP_KEYWORD = re.compile(r"\b(?:published|updated|posted|first published|last updated|last modified)\b", re.I)
+_STAMP_FILLER = re.compile(
+    rf"\b(?:{WEEKDAY_RX}|{'|'.join(w[:3].capitalize() for w in WEEKDAYS)}|on|at|[A-Z]{{2,4}}|GMT|UTC|min|read)\b")
+_WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY_RX}\b")
+_PRINTED_YEAR = re.compile(r"\b(20\d{2})\b")
+_PRESENT_CUE = re.compile(r"\b(?:today|tonight|now|marks|has been|have passed|it's been|it is|is|enters|entered)\b", re.I)
+
+_WAR = r"(?:war|invasion|conflict|offensive|military operation|special operation)"
+_WAR_AGE_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
+    # (pattern, needs a present-tense cue in its sentence)
+    (re.compile(rf"\b{_WAR}\W{{0,3}}(?:[^.\n]{{0,40}}?\s)?(?:entered|enters|entering|is in|was in|now in|"
+                rf"reached|reaches|marks|marked|is on)\s+(?:its|the)\s+(?P<n>{NUMBER_RX})\s+day\b", re.I), False),
+    (re.compile(rf"\b(?P<n>{NUMBER_RX})[- ]day[- ]old\s+(?:(?:Russian|full[- ]scale)\s+)?{_WAR}", re.I), False),
+    (re.compile(rf"\b(?:the\s+)?(?P<n>{NUMBER_RX})\s+day\s+of\s+(?:the\s+|Russia'?s\s+|Russia’s\s+|this\s+)?"
+                rf"(?:full[- ]scale\s+|Russian\s+)?{_WAR}", re.I), True),
+    (re.compile(rf"\bday\s+(?P<n>\d{{1,4}})\s+of\s+(?:the\s+|Russia'?s\s+|Russia’s\s+)?(?:full[- ]scale\s+)?{_WAR}",
+                re.I), True),
+    (re.compile(rf"\b(?P<n>{NUMBER_RX})\s+days\s+(?:since|after|into)\s+[^.\n]{{0,80}}?\b"
+                rf"(?:invasion|invaded|{_WAR})", re.I), True),
+)
+"""Expressions of the war's age in days, with the day number in group ``n``."""
+
+_DATE_PHRASE = (rf"(?:(?P<wd>{WEEKDAY_RX}),?\s+)?(?P<date>{MONTH_RX}\.?\s+{_DAY}|{_DAY}\s+{MONTH_RX})"
+                rf"(?:,?\s+(?P<y>{_YEAR}))?")
+_DAYS_AGO = rf"(?:(?:just|only)\s+)?(?P<n>{NUMBER_RX})\s+days?\s+ago|(?P<yest>yesterday)"
+_EVENT_DAYS_AGO = (
+    re.compile(rf"{_DATE_PHRASE}\s*[-–—,(]*\s*(?:{_DAYS_AGO})\b", re.I),
+    re.compile(rf"(?:{_DAYS_AGO})\s*[-–—,(]*\s*(?:on\s+)?{_DATE_PHRASE}", re.I),
+)
+"""A dated event and how many days back it lies: "Friday, September 30 - four days ago"."""
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    text: str
+
+
+def _top_lines(text: str, n: int) -> list[_Line]:
+    """The first ``n`` non-blank lines with their offsets."""
+    lines, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        if raw.strip():
+            lines.append(_Line(pos, raw.rstrip("\r\n")))
+            if len(lines) >= n:
+                break
+        pos += len(raw)
+    return lines
+
+
+def _month_number(name: str) -> int:
+    return [m[:3] for m in MONTHS].index(name.lower()[:3]) + 1
+
+
+def _day_number(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+# --- rule 1: a printed stamp ---------------------------------------------------------------
+
+def _is_stamp_line(line: str, date_text: str) -> bool:
+    """Short, and mostly the date: besides it only a time, keywords, a short byline."""
+    if len(line.split()) > MAX_STAMP_WORDS:
+        return False
+    if _TIME.search(line) or _STAMP_KEYWORD.search(line):
+        return True
+    rest = _STAMP_FILLER.sub(" ", line.replace(date_text, " "))
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= MAX_STAMP_EXTRA_WORDS
+
+
+def stamp_date(line: str) -> tuple[date, str] | None:
+    """The publication date printed in a stamp line, with its text; the published date
+    is preferred over an "Updated" one on the same line."""
+    found: list[tuple[date, str, bool]] = []
+    for expr in find_date_expressions(line):
+        if expr.kind != "explicit":
+            continue
+        resolved = explicit_date(expr.text, None)
+        if resolved is None or not re.search(_YEAR, expr.text):
+            continue
+        updated = bool(re.search(r"updated\W*$", line[max(0, expr.start - 20):expr.start], re.I))
+        found.append((resolved.value, expr.text, updated))
+    found.sort(key=lambda f: f[2])  # stable: keeps text order within each group
+    for value, date_text, _ in found:
+        if _is_stamp_line(line, date_text):
+            return value, date_text
+    return None
+
+
+def _header_stamp(text: str) -> DocDate | None:
+    for line in _top_lines(text, HEADER_LINES):
+        hit = stamp_date(line.text)
+        if hit:
+            return DocDate(_iso(hit[0]), "explicit", line.text.strip())
+    return None
+
+
+# --- rule 4: the war's age -----------------------------------------------------------------
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left:right]
+
+
+def war_age_date(text: str) -> tuple[date, str] | None:
+    """The date a war-age expression fixes ("entered its eighth day" → 2022-03-03)."""
+    hits: list[tuple[int, date, str]] = []
+    max_days = (date(config.LATEST_YEAR, 12, 31) - config.INVASION_START).days + 1
+    for rx, needs_cue in _WAR_AGE_PATTERNS:
+        for m in rx.finditer(text):
+            n = number_value(m.group("n"))
+            if n is None or not 1 <= n <= max_days:
+                continue
+            sentence = _sentence_around(text, m.start(), m.end())
+            if needs_cue and not (_PRESENT_CUE.search(sentence) or len(sentence.split()) <= 20):
+                continue
+            day = config.INVASION_START + timedelta(days=n - 1)
+            if re.search(r"\byesterday\b", text[m.end():m.end() + 30], re.I):
+                day += timedelta(days=1)
+            hits.append((m.start(), day, m.group(0)))
+    if not hits:
+        return None
+    _, day, evidence = min(hits, key=lambda h: h[0])
+    return day, evidence
+
+
+# --- year resolution -------------------------------------------------------------------------
+
+def candidate_years() -> range:
+    """Publication years an undated date may take: the invasion's year to LATEST_YEAR."""
+    return range(config.INVASION_START.year, config.LATEST_YEAR + 1)
+
+
+def years_with_weekday(month: int, day: int, weekday: str) -> list[int]:
+    """Candidate years in which month/day falls on ``weekday`` ("Monday")."""
+    target = WEEKDAYS.index(weekday.lower())
+    return [y for y in candidate_years() if (d := _safe_date(y, month, day)) and d.weekday() == target]
+
+
+def resolve_year(month: int, day: int, *, text: str, lead: str, weekday: str | None = None,
+                 war_age: date | None = None) -> int | None:
+    """Year of an undated month/day: attached weekday, war age, weekday named in the lead,
+    latest printed year; ``None`` when nothing fixes it."""
+    years = [y for y in candidate_years() if _safe_date(y, month, day)]
+    if not years:
+        return None
+    if weekday:
+        matches = years_with_weekday(month, day, weekday)
+        return matches[0] if len(matches) == 1 else None
+    if war_age is not None:
+        best = min(years, key=lambda y: abs((date(y, month, day) - war_age).days))
+        if abs((date(best, month, day) - war_age).days) <= WAR_AGE_TOLERANCE_DAYS:
+            return best
+    for named in _WEEKDAY_WORD.findall(lead):
+        matches = years_with_weekday(month, day, named)
+        if len(matches) == 1:
+            return matches[0]
+    printed = sorted({int(y) for y in _PRINTED_YEAR.findall(text)} & set(years))
+    return printed[-1] if printed else None
+
+
+# --- rules 2-3: the dateline -------------------------------------------------------------------
+
+def _dateline(text: str) -> tuple[re.Match[str], _Line, str] | None:
+    """The first dateline in the top lines, its line and its lead (line plus the next two)."""
+    lines = _top_lines(text, DATELINE_LINES)
+    for i, line in enumerate(lines):
+        m = _DATELINE.match(line.text)
+        if m:
+            lead = "\n".join(l.text for l in lines[i:i + 3])
+            return m, line, lead
+    return None
+
+
+def _dateline_date(text: str, war_age: date | None) -> DocDate | None:
+    found = _dateline(text)
+    if found is None:
+        return None
+    m, _, lead = found
+    month = _month_number(m.group("mon") or m.group("mon2"))
+    day = _day_number(m.group("day") or m.group("day2"))
+    evidence = m.group(0).strip()
+    if m.group("year"):
+        d = _safe_date(int(m.group("year")), month, day)
+        return DocDate(_iso(d), "explicit", evidence) if d else None
+    year = resolve_year(month, day, text=text, lead=lead, war_age=war_age)
+    d = _safe_date(year, month, day) if year else None
+    return DocDate(_iso(d), "inferred", evidence) if d else None
+
+
+# --- rule 5: a dated event N days back -------------------------------------------------------
+
+def _event_days_ago(text: str, war_age: date | None) -> DocDate | None:
+    hits = sorted((m for rx in _EVENT_DAYS_AGO for m in rx.finditer(text)), key=lambda m: m.start())
+    for m in hits:
+        back = 1 if m.group("yest") else number_value(m.group("n") or "")
+        if back is None:
+            continue
+        parts = m.group("date").replace(".", " ").split()
+        if parts[0][0].isdigit():
+            day, month = _day_number(parts[0]), _month_number(parts[1])
+        else:
+            month, day = _month_number(parts[0]), _day_number(parts[1])
+        if m.group("y"):
+            year: int | None = int(m.group("y"))
+        else:
+            year = resolve_year(month, day, text=text, lead="", weekday=m.group("wd"), war_age=war_age)
+        event = _safe_date(year, month, day) if year else None
+        if event is not None:
+            return DocDate(_iso(event + timedelta(days=back)), "inferred", m.group(0).strip())
+    return None
+
+
+# --- the entry point ---------------------------------------------------------------------------
+
+def date_document(text: str) -> DocDate:
+    """Publication date of a cleaned article from its own text (see the module docstring)."""
+    if not isinstance(text, str) or not text.strip():
+        return NO_DATE
+    stamp = _header_stamp(text)
+    if stamp:
+        return stamp
+    war_age = war_age_date(text)
+    dated = _dateline_date(text, war_age[0] if war_age else None)
+    if dated:
+        return dated
+    if war_age:
+        return DocDate(_iso(war_age[0]), "inferred", war_age[1])
+    return _event_days_ago(text, war_age[0] if war_age else None) or NO_DATE

@@ -1,0 +1,129 @@
+"""The one spaCy pipeline every extractor shares: :func:`get_nlp`.
+
+Default: ``spacy.blank("en")`` plus the project's own registered components
+
+- ``news_sentencizer``: sentence boundaries that survive quotes, abbreviations
+  ("Mr", "Feb.", "U.S."), ellipses inside quotes, and line breaks (headlines and
+  datelines are sentences of their own);
+- ``lower_lemmatizer``: lookup lemmas (spacy-lookups-data) of the lower-cased token,
+  since the lookup table is case-sensitive ("Killed" → "kill");
+- ``entity_ruler``: PERSON, ORG, GPE and NORP entities from the curated gazetteer,
+  with the canonical name as the entity id (``ent.ent_id_``).
+
+If a statistical English model is installed and asked for (``model="en_core_web_sm"``),
+it is loaded instead of the blank pipeline and the gazetteer ruler runs before its NER.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from functools import lru_cache
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .gazetteer import Gazetteer, default_gazetteer
+
+log = logging.getLogger(__name__)
+
+SENT_END = {".", "!", "?", "…"}
+CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
+OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
+
+
+@Language.component("news_sentencizer")
+def news_sentencizer(doc: Doc) -> Doc:
+    """Sentence starts after . ! ? (plus closing quotes) before a capital, digit or
+    opening quote, and after every line break; whitespace stays with the sentence
+    before it."""
+    n = len(doc)
+    starts = [False] * (n + 1)
+    for i, tok in enumerate(doc):
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            starts[_next_word(doc, i + 1)] = True
+        elif tok.text in SENT_END:
+            j = i + 1
+            while j < n and doc[j].text in CLOSERS | SENT_END and not doc[j - 1].whitespace_:
+                j += 1
+            k = _next_word(doc, j)
+            if k < n and (doc[j - 1].whitespace_ or k > j) and _starts_sentence(doc[k]):
+                starts[k] = True
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = i == 0 or starts[i]
+    return doc
+
+
+def _next_word(doc: Doc, i: int) -> int:
+    """Index of the first non-space token at or after ``i`` (``len(doc)`` if none)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
+
+
+def _starts_sentence(token: Token) -> bool:
+    text = token.text
+    if token.is_space:
+        return True
+    first = text[0]
+    return first.isupper() or first.isdigit() or text in OPENERS or first in OPENERS
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    path = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
+    with path.open("rb") as fh:
+        return json.loads(gzip.decompress(fh.read()))
+
+
+@Language.component("lower_lemmatizer")
+def lower_lemmatizer(doc: Doc) -> Doc:
+    """Set ``token.lemma_`` from the lookup table, keyed by the lower-cased text."""
+    table = _lemma_table()
+    for token in doc:
+        lower = token.lower_
+        token.lemma_ = table.get(lower, lower)
+    return doc
+
+
+def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """Entity-ruler phrase patterns for every name and alias, longest names first."""
+    labels = {"person": "PERSON", "institution": "ORG", "place": "GPE"}
+    patterns = []
+    for entry in gazetteer.entries.values():
+        names = {entry.name, *entry.aliases}
+        names |= {n.replace("'", "’") for n in names}
+        for alias in sorted(names, key=lambda n: (-len(n), n)):
+            patterns.append({"label": labels[entry.kind], "pattern": alias, "id": entry.name})
+    for word in gazetteer.demonyms:
+        patterns.append({"label": "NORP", "pattern": word, "id": word})
+    return patterns
+
+
+def build_nlp(*, model: str | None = None, gazetteer: Gazetteer | None = None) -> Language:
+    """Assemble a fresh pipeline (see the module docstring)."""
+    gazetteer = gazetteer or default_gazetteer()
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["lemmatizer"])
+            log.info("using statistical model %s", model)
+        except OSError as exc:
+            raise RuntimeError(f"spaCy model {model!r} is not installed; omit it to use the default pipeline") from exc
+        before = "ner" if "ner" in nlp.pipe_names else None
+        ruler = nlp.add_pipe("entity_ruler", before=before, config={"phrase_matcher_attr": "ORTH"})
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("news_sentencizer")
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    ruler.add_patterns(ruler_patterns(gazetteer))
+    nlp.add_pipe("lower_lemmatizer")
+    nlp.max_length = 60_000_000
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def get_nlp(model: str | None = None) -> Language:
+    """The shared pipeline, built once per process and model."""
+    return build_nlp(model=model)

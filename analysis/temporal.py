@@ -1,0 +1,301 @@
+"""Find date expressions in text and resolve them against an anchor (the article's date).
+
+Expressions are found with our own patterns (never ``dateparser.search_dates`` over raw
+text, which turns "may" and "march on" into dates); an explicit calendar date is then
+parsed with ``dateparser`` with the anchor as ``RELATIVE_BASE``.
+
+A resolved date is a :class:`ResolvedDate`: ISO text (``YYYY-MM-DD`` or ``YYYY-MM``) and
+its precision (``day`` or ``month``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Iterator, Literal
+
+import dateparser
+
+Tense = Literal["past", "future", "unknown"]
+Precision = Literal["day", "month"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+
+_MONTH_RX = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+             r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_WEEKDAY_RX = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_RX = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RX = r"(?:19|20)\d{2}"
+
+# Calendar dates: "March 10, 2022", "Feb. 24", "10 March 2022", "24 February", "2022-03-03".
+_EXPLICIT_PATTERNS = [
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR_RX})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))")),
+    ("mdy", re.compile(rf"\b(?P<mon>{_MONTH_RX})\s+(?P<d>{_DAY_RX})\b(?:,?\s+(?P<y>{_YEAR_RX})\b)?")),
+    ("dmy", re.compile(rf"\b(?P<d>{_DAY_RX})\s+(?P<mon>{_MONTH_RX})\b(?:,?\s+(?P<y>{_YEAR_RX})\b)?")),
+    ("numeric", re.compile(rf"\b(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>{_YEAR_RX})\b")),
+]
+_MONTH_ONLY = re.compile(
+    rf"\b(?:(?P<part>early|mid|late|earlier in|later in)[\s-]+)?(?P<mon>{_MONTH_RX})(?:\s+(?P<y>{_YEAR_RX}))?\b")
+_RELATIVE = re.compile(
+    r"\b(?P<rel>later today|earlier today|today|tonight|this morning|this afternoon|this evening|"
+    r"yesterday|tomorrow|the day before yesterday|"
+    r"(?:last|next|this|earlier this|later this) (?:week|month|year)|"
+    r"(?:a|one|two|three) (?:weeks?|months?) ago)\b", re.I)
+_WEEKDAY = re.compile(
+    rf"\b(?:(?:on|from|until|by|since|late|early|last|next|this|coming)\s+)*"
+    rf"(?:(?:late|early)\s+)?(?P<wd>{_WEEKDAY_RX})\b", re.I)
+
+FUTURE_CUES = re.compile(
+    r"\b(?:will|would|'ll|shall|is due|are due|due to|is set to|are set to|is expected|are expected|"
+    r"expected to|plans? to|planned|scheduled|is to|are to|going to|upcoming|next)\b", re.I)
+PAST_CUES = re.compile(
+    r"\b(?:was|were|had|did|took place|held|met|said|told|ended|began|started|last|ago|"
+    r"earlier|yesterday|\w+ed)\b", re.I)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date with its precision; ``iso`` is ``YYYY-MM-DD`` or ``YYYY-MM``."""
+
+    value: date
+    precision: Precision
+
+    @property
+    def iso(self) -> str:
+        return self.value.isoformat() if self.precision == "day" else self.value.strftime("%Y-%m")
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date expression found in text, with character offsets and its kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # explicit, month, relative, weekday
+
+
+def _month_number(token: str) -> int:
+    return _MONTH_ABBR[token.lower().rstrip(".")[:4] if token.lower().startswith("sept") else token.lower()[:3]]
+
+
+def _day_number(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def find_date_expressions(text: str) -> list[DateExpression]:
+    """All date expressions in ``text``, left to right, longest match first, no overlaps."""
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, kind: str) -> None:
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append(DateExpression(s, e, m.group(0), kind))
+
+    for _, rx in _EXPLICIT_PATTERNS:
+        for m in rx.finditer(text):
+            if m.groupdict().get("mon") == "May" and not m.group("y") and _looks_like_modal_may(text, m):
+                continue
+            add(m, "explicit")
+    for m in _RELATIVE.finditer(text):
+        add(m, "relative")
+    for m in _WEEKDAY.finditer(text):
+        add(m, "weekday")
+    for m in _MONTH_ONLY.finditer(text):
+        if m.group("mon") in ("May", "March") and not (m.group("y") or m.group("part")):
+            if not re.search(r"\b(?:in|since|until|by|of|early|late|mid|last|next|this)\s+$", text[:m.start()]):
+                continue
+        if len(m.group("mon")) <= 4 and not m.group("mon").endswith(".") and m.group("mon") not in ("May", "June", "July"):
+            if not (m.group("y") or m.group("part")):
+                continue  # bare abbreviation such as "Mar" alone is too ambiguous
+        add(m, "month")
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _looks_like_modal_may(text: str, m: re.Match) -> bool:
+    """'May 5' is a date but 'may 5' is not; only capitalised May with a day counts."""
+    return not m.group(0)[0].isupper()
+
+
+def explicit_date(expr: str, anchor: date | None) -> ResolvedDate | None:
+    """Parse a calendar date; a missing year comes from the anchor (nearest year)."""
+    for kind, rx in _EXPLICIT_PATTERNS:
+        m = rx.fullmatch(expr.strip())
+        if not m:
+            continue
+        g = m.groupdict()
+        try:
+            if kind == "iso":
+                return ResolvedDate(date(int(g["y"]), int(g["m"]), int(g["d"])), "day")
+            if kind == "numeric":
+                a, b = int(g["a"]), int(g["b"])
+                day, month = (a, b) if b <= 12 else (b, a)
+                return ResolvedDate(date(int(g["y"]), month, day), "day")
+            month, day = _month_number(g["mon"]), _day_number(g["d"])
+            if g.get("y"):
+                return ResolvedDate(date(int(g["y"]), month, day), "day")
+            if anchor is None:
+                return None
+            return ResolvedDate(_nearest_year(month, day, anchor), "day")
+        except ValueError:
+            return None
+    return _dateparser_fallback(expr, anchor)
+
+
+def _nearest_year(month: int, day: int, anchor: date) -> date:
+    """The date with this month and day closest to ``anchor`` (news refers to nearby days)."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - anchor).days))
+
+
+@lru_cache(maxsize=2048)
+def _dateparser_fallback(expr: str, anchor: date | None) -> ResolvedDate | None:
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    parsed = dateparser.parse(expr, languages=["en"], settings=settings)
+    return ResolvedDate(parsed.date(), "day") if parsed else None
+
+
+def weekday_date(weekday: str, anchor: date, tense: Tense) -> date:
+    """'on Monday' in a past clause is the latest Monday on or before the anchor; in a
+    future clause the first Monday on or after it; with unknown tense, the nearest one
+    (the past on a tie: news mostly reports what happened)."""
+    target = WEEKDAYS.index(weekday.lower())
+    back = (anchor.weekday() - target) % 7
+    forward = (target - anchor.weekday()) % 7
+    if tense == "past":
+        return anchor - timedelta(days=back)
+    if tense == "future":
+        return anchor + timedelta(days=forward)
+    return anchor - timedelta(days=back) if back <= forward else anchor + timedelta(days=forward)
+
+
+def relative_date(phrase: str, anchor: date) -> ResolvedDate | None:
+    """Resolve 'today', 'yesterday', 'last week', 'next month', 'two weeks ago' …"""
+    p = phrase.lower()
+    if p in ("today", "later today", "earlier today", "tonight", "this morning", "this afternoon", "this evening"):
+        return ResolvedDate(anchor, "day")
+    if p == "yesterday":
+        return ResolvedDate(anchor - timedelta(days=1), "day")
+    if p == "the day before yesterday":
+        return ResolvedDate(anchor - timedelta(days=2), "day")
+    if p == "tomorrow":
+        return ResolvedDate(anchor + timedelta(days=1), "day")
+    m = re.fullmatch(r"(last|next|this|earlier this|later this) (week|month|year)", p)
+    if m:
+        which, unit = m.groups()
+        if unit == "year":
+            return None
+        shift = {"last": -1, "next": 1}.get(which, 0)
+        if unit == "week":
+            day = anchor + timedelta(weeks=shift)
+        else:
+            day = _add_months(anchor, shift)
+        return ResolvedDate(day.replace(day=1), "month")
+    m = re.fullmatch(r"(a|one|two|three) (weeks?|months?) ago", p)
+    if m:
+        n = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group(1)]
+        day = anchor - timedelta(weeks=n) if m.group(2).startswith("week") else _add_months(anchor, -n)
+        return ResolvedDate(day.replace(day=1), "month")
+    return None
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    return date(d.year + y, m + 1, 1)
+
+
+def month_date(expr: str, anchor: date | None) -> ResolvedDate | None:
+    """'in early August' / 'March 2022' → month precision; the year from the anchor
+    (the latest such month not after it) when not given."""
+    m = _MONTH_ONLY.fullmatch(expr.strip())
+    if not m:
+        return None
+    month = _month_number(m.group("mon"))
+    if m.group("y"):
+        return ResolvedDate(date(int(m.group("y")), month, 1), "month")
+    if anchor is None:
+        return None
+    year = anchor.year if month <= anchor.month else anchor.year - 1
+    return ResolvedDate(date(year, month, 1), "month")
+
+
+def resolve(expr: DateExpression, anchor: date | None, tense: Tense = "unknown") -> ResolvedDate | None:
+    """Resolve one found expression against the anchor; ``None`` if it cannot be fixed."""
+    if expr.kind == "explicit":
+        return explicit_date(expr.text, anchor)
+    if anchor is None:
+        return None
+    if expr.kind == "relative":
+        return relative_date(expr.text, anchor)
+    if expr.kind == "weekday":
+        wd = re.search(_WEEKDAY_RX, expr.text, re.I).group(0)
+        lowered = expr.text.lower()
+        if "last " in lowered:
+            tense = "past"
+        elif "next " in lowered or "coming " in lowered:
+            tense = "future"
+        return ResolvedDate(weekday_date(wd, anchor, tense), "day")
+    if expr.kind == "month":
+        return month_date(expr.text, anchor)
+    return None
+
+
+def clause_tense(text: str) -> Tense:
+    """Rough tense of a clause from its cue words: future cues win over past ones."""
+    if FUTURE_CUES.search(text):
+        return "future"
+    if PAST_CUES.search(text):
+        return "past"
+    return "unknown"
+
+
+class InvalidDate(ValueError):
+    """A value that should be a ``YYYY-MM-DD`` date is not one."""
+
+
+def valid_iso_date(value: str) -> str:
+    """``value`` if it is a real ``YYYY-MM-DD`` date, else :class:`InvalidDate`."""
+    text = str(value).strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        date.fromisoformat(text)
+    except ValueError:
+        raise InvalidDate(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+    return text
+
+
+def parse_iso(value: str | None) -> ResolvedDate | None:
+    """``YYYY-MM-DD`` or ``YYYY-MM`` back to a :class:`ResolvedDate`."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        if len(value) >= 10:
+            return ResolvedDate(date.fromisoformat(value[:10]), "day")
+        y, m = value[:7].split("-")
+        return ResolvedDate(date(int(y), int(m), 1), "month")
+    except ValueError:
+        return None
+
+
+def iter_resolved(text: str, anchor: date | None, tense: Tense = "unknown") -> Iterator[tuple[DateExpression, ResolvedDate]]:
+    """Every expression in ``text`` that resolves, with its resolution."""
+    for expr in find_date_expressions(text):
+        resolved = resolve(expr, anchor, tense)
+        if resolved is not None:
+            yield expr, resolved
