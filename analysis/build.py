@@ -127,10 +127,10 @@ def _results(tasks: list[tuple[str, str, str | None]], cache: ResultCache, *, jo
     with _Executor(jobs=jobs, scheduler=scheduler) as executor:
         for start in range(0, len(tasks), BATCH_SIZE * max(1, jobs)):
             batch = tasks[start:start + BATCH_SIZE * max(1, jobs)]
-            keys = [document_key(*task) for task in batch]
+            keys = [_task_key(task) for task in batch]
             cached = cache.get_many(keys)
             todo = [task for task, key in zip(batch, keys) if key not in cached]
-            fresh = dict(zip([document_key(*t) for t in todo], executor.map(todo)))
+            fresh = dict(zip([_task_key(t) for t in todo], executor.map(todo)))
             cache.put_many(sorted(fresh.items()))
             summary.cached += len(batch) - len(todo)
             summary.extracted += len(todo)
@@ -138,6 +138,11 @@ def _results(tasks: list[tuple[str, str, str | None]], cache: ResultCache, *, jo
                 if ticks is not None:
                     next(ticks, None)
                 yield cached.get(key) or fresh[key]
+
+
+def _task_key(task: tuple[str, str, str | None]) -> str:
+    doc_id, text, published = task
+    return document_key(doc_id, published, text)
 
 
 def _collect(results: Iterable[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:

@@ -38,6 +38,7 @@ HEADER_LINES = 12
 DATELINE_LINES = 15
 """Lines (non-blank) at the top searched for a dateline."""
 MAX_STAMP_WORDS = 15
+MAX_STAMP_CHARS = 200
 MAX_STAMP_EXTRA_WORDS = 4
 """Words besides the date, time and stamp keywords that a stamp line may hold."""
 WAR_AGE_TOLERANCE_DAYS = 31
@@ -104,8 +105,11 @@ WEEKDAY_RX = rf"(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 
+_PLACE = (rf"(?!(?:On|In|At|By|From|Since|Until|Before|After|Last|Next|This|Early|Late|{WEEKDAY_RX})\b)"
+          r"[A-Z][\w.'’-]*(?:\s+(?:(?:de|del|da|do|of|la|el|al|the|upon|on)\s+)?[A-Z][\w.'’-]*){0,3}")
+"""A place name in a dateline: capitalised words ("GOMEL REGION", "Rio de Janeiro")."""
 _DATELINE = re.compile(
-    rf"^\s*(?:(?P<place>[A-Z][^\n()\[\]:]{{0,60}}?)(?:\s*\[[^\]\n]{{1,40}}\])?,\s+)?"
+    rf"^\s*(?:(?P<place>{_PLACE}(?:,\s+{_PLACE}){{0,2}})(?:\s*\[[^\]\n]{{1,40}}\])?,\s+)?"
     rf"(?:(?P<mon>{MONTH_RX})\.?\s+(?P<day>{_DAY})|(?P<day2>{_DAY})\s+(?P<mon2>{MONTH_RX})\.?)"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
     rf"\s*(?:\((?P<credit>[^()\n]{{1,40}})\)|\[(?P<credit2>[^\]\n]{{1,40}})\])?\s*(?:-|–|—|:)\s")
@@ -196,6 +200,8 @@ def _is_stamp_line(line: str, date_text: str) -> bool:
 def stamp_date(line: str) -> tuple[date, str] | None:
     """The publication date printed in a stamp line, with its text; the published date
     is preferred over an "Updated" one on the same line."""
+    if len(line) > MAX_STAMP_CHARS or len(line.split()) > MAX_STAMP_WORDS:
+        return None
     found: list[tuple[date, str, bool]] = []
     for expr in find_date_expressions(line):
         if expr.kind != "explicit":
@@ -222,6 +228,23 @@ def _header_stamp(text: str) -> DocDate | None:
 
 # --- rule 4: the war's age -----------------------------------------------------------------
 
+_WINDOW_CHARS = 160
+"""Characters each side of a keyword searched by the number-led patterns."""
+
+
+def _keyword_windows(text: str, keyword: re.Pattern[str]) -> list[tuple[int, str]]:
+    """Merged stretches of ``text`` around each keyword hit, as (offset, substring): the
+    slow number-led patterns run only there."""
+    spans: list[list[int]] = []
+    for m in keyword.finditer(text):
+        lo, hi = max(0, m.start() - _WINDOW_CHARS), min(len(text), m.end() + _WINDOW_CHARS)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    return [(lo, text[lo:hi]) for lo, hi in spans]
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
@@ -233,18 +256,21 @@ def war_age_date(text: str) -> tuple[date, str] | None:
     """The date a war-age expression fixes ("entered its eighth day" → 2022-03-03)."""
     hits: list[tuple[int, date, str]] = []
     max_days = (date(config.LATEST_YEAR, 12, 31) - config.INVASION_START).days + 1
+    windows = _keyword_windows(text, re.compile(r"\bday", re.I))
     for rx, needs_cue in _WAR_AGE_PATTERNS:
-        for m in rx.finditer(text):
-            n = number_value(m.group("n"))
-            if n is None or not 1 <= n <= max_days:
-                continue
-            sentence = _sentence_around(text, m.start(), m.end())
-            if needs_cue and not (_PRESENT_CUE.search(sentence) or len(sentence.split()) <= 20):
-                continue
-            day = config.INVASION_START + timedelta(days=n - 1)
-            if re.search(r"\byesterday\b", text[m.end():m.end() + 30], re.I):
-                day += timedelta(days=1)
-            hits.append((m.start(), day, m.group(0)))
+        for offset, window in windows:
+            for m in rx.finditer(window):
+                n = number_value(m.group("n"))
+                if n is None or not 1 <= n <= max_days:
+                    continue
+                start, end = offset + m.start(), offset + m.end()
+                sentence = _sentence_around(text, start, end)
+                if needs_cue and not (_PRESENT_CUE.search(sentence) or len(sentence.split()) <= 20):
+                    continue
+                day = config.INVASION_START + timedelta(days=n - 1)
+                if re.search(r"\byesterday\b", text[end:end + 30], re.I):
+                    day += timedelta(days=1)
+                hits.append((start, day, m.group(0)))
     if not hits:
         return None
     _, day, evidence = min(hits, key=lambda h: h[0])
@@ -318,8 +344,10 @@ def _dateline_date(text: str, war_age: date | None) -> DocDate | None:
 # --- rule 5: a dated event N days back -------------------------------------------------------
 
 def _event_days_ago(text: str, war_age: date | None) -> DocDate | None:
-    hits = sorted((m for rx in _EVENT_DAYS_AGO for m in rx.finditer(text)), key=lambda m: m.start())
-    for m in hits:
+    windows = _keyword_windows(text, re.compile(r"\b(?:ago|yesterday)\b", re.I))
+    hits = sorted(((offset + m.start(), m) for rx in _EVENT_DAYS_AGO for offset, window in windows
+                   for m in rx.finditer(window)), key=lambda hit: hit[0])
+    for _, m in hits:
         back = 1 if m.group("yest") else number_value(m.group("n") or "")
         if back is None:
             continue

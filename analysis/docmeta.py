@@ -52,7 +52,7 @@ monitor independent mirror star sun today report dispatch record bulletin inside
 network agency media radio tv television broadcasting live signal""".split())
 """Words a masthead line must contain to be taken as the outlet's name."""
 
-_NAME = r"[A-Z][\w&.'’-]*(?:\s+(?:of|the|and|&|[A-Z][\w&.'’-]*)){0,5}"
+_NAME = r"(?-i:[A-Z][\w&.'’-]*(?:\s+(?:of|the|and|&|[A-Z][\w&.'’-]*)){0,5})"
 _TRENDING_ON = re.compile(rf"^\s*(?:trending|popular|most read|latest) (?:on|from|at) (?P<name>{_NAME})\s*$",
                           re.I | re.M)
 _SOURCE = re.compile(rf"^\s*(?:source|sources|courtesy)\s*:\s*(?P<name>{_NAME})\s*\.?\s*$", re.I | re.M)
@@ -99,7 +99,7 @@ def find_title(text: str) -> str | None:
 def _clean_name(name: str | None) -> str | None:
     if not name:
         return None
-    name = re.sub(r"[\s.,;:|]+$", "", name.strip())
+    name = re.sub(r"(?:[\s.,;:|]|\b(?:and|of|the|&)\b)+$", "", name.strip())
     if not name or word_count(name) > MAX_OUTLET_WORDS or name.lower() in {"the", "all", "by"}:
         return None
     return name.title() if name.isupper() and len(name) > 4 else name
@@ -110,19 +110,24 @@ def initials(phrase: str) -> str:
     return "".join(c for word in phrase.split() for c in word if c.isupper())
 
 
+def looks_like_outlet_name(phrase: str) -> bool:
+    """Some word holds an outlet word: "Northbridge News Service", "NewsLine Asia"."""
+    parts = re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", phrase)  # camel case split too
+    return any(p.lower() in OUTLET_NAME_WORDS for p in parts)
+
+
 def expand_abbreviation(abbreviation: str, text: str) -> str | None:
-    """A capitalised name in ``text`` whose initials spell ``abbreviation``."""
+    """An outlet-like capitalised name in ``text`` whose initials spell ``abbreviation``
+    ("NNS" → "Northbridge News Service")."""
     if not abbreviation.isupper() or not 2 <= len(abbreviation) <= 6:
         return None
     for m in _CAPITALISED_RUN.finditer(text):
         words = m.group(0).split()
         for i in range(len(words)):
-            for j in range(i + 1, len(words) + 1):
+            for j in range(i + 2, len(words) + 1):
                 phrase = " ".join(words[i:j])
-                if initials(phrase) == abbreviation and phrase != abbreviation and not phrase.isupper():
-                    return phrase
-                if initials(phrase) == abbreviation and phrase.isupper() and j - i > 1:
-                    return phrase.title()
+                if initials(phrase) == abbreviation and looks_like_outlet_name(phrase):
+                    return phrase.title() if phrase.isupper() else phrase
     return None
 
 
@@ -186,8 +191,7 @@ def _masthead(raw: str, cleaned: str) -> str | None:
     for line in _lines(raw)[:3]:
         first = re.split(r"\s+[|·]\s+", line)[0]
         words = first.split()
-        if 1 <= len(words) <= 4 and any(w.lower() in OUTLET_NAME_WORDS for w in words) \
-                and not re.search(r"\d", first):
+        if 1 <= len(words) <= 4 and looks_like_outlet_name(first) and not re.search(r"\d", first):
             return _clean_name(first)
     return None
 

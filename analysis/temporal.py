@@ -110,7 +110,7 @@ def find_date_expressions(text: str) -> list[DateExpression]:
         add(m, "weekday")
     for m in _MONTH_ONLY.finditer(text):
         if m.group("mon") in ("May", "March") and not (m.group("y") or m.group("part")):
-            if not re.search(r"\b(?:in|since|until|by|of|early|late|mid|last|next|this)\s+$", text[:m.start()]):
+            if not re.search(r"\b(?:in|since|until|by|of|early|late|mid|last|next|this)\s+$", text[:m.start()], re.I):
                 continue
         if len(m.group("mon")) <= 4 and not m.group("mon").endswith(".") and m.group("mon") not in ("May", "June", "July"):
             if not (m.group("y") or m.group("part")):
@@ -125,8 +125,9 @@ def _looks_like_modal_may(text: str, m: re.Match) -> bool:
     return not m.group(0)[0].isupper()
 
 
-def explicit_date(expr: str, anchor: date | None) -> ResolvedDate | None:
-    """Parse a calendar date; a missing year comes from the anchor (nearest year)."""
+def explicit_date(expr: str, anchor: date | None, *, tense: Tense = "unknown") -> ResolvedDate | None:
+    """Parse a calendar date; a missing year comes from the anchor: the nearest year, or
+    with ``tense`` "past" ("future") the latest (earliest) such date on or before (after) it."""
     for kind, rx in _EXPLICIT_PATTERNS:
         m = rx.fullmatch(expr.strip())
         if not m:
@@ -144,7 +145,7 @@ def explicit_date(expr: str, anchor: date | None) -> ResolvedDate | None:
                 return ResolvedDate(date(int(g["y"]), month, day), "day")
             if anchor is None:
                 return None
-            return ResolvedDate(_nearest_year(month, day, anchor), "day")
+            return ResolvedDate(_year_for_tense(month, day, anchor, tense), "day")
         except ValueError:
             return None
     return _dateparser_fallback(expr, anchor)
@@ -159,6 +160,24 @@ def _nearest_year(month: int, day: int, anchor: date) -> date:
         except ValueError:
             continue
     return min(options, key=lambda d: abs((d - anchor).days))
+
+
+def _year_for_tense(month: int, day: int, anchor: date, tense: Tense) -> date:
+    """A day-and-month without year placed by tense: past → on or before ``anchor``,
+    future → on or after it, unknown → the nearest."""
+    if tense not in ("past", "future"):
+        return _nearest_year(month, day, anchor)
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    if tense == "past":
+        before = [d for d in options if d <= anchor]
+        return max(before) if before else _nearest_year(month, day, anchor)
+    after = [d for d in options if d >= anchor]
+    return min(after) if after else _nearest_year(month, day, anchor)
 
 
 @lru_cache(maxsize=2048)

@@ -1,0 +1,781 @@
+"""Casualty figures (annotation guide §2): numbers of people killed, wounded, missing,
+captured, displaced or made refugees, with side, population, qualifier and claimant.
+
+A figure is a number (:mod:`analysis.numbers`) that counts people and is tied to a
+casualty cue, found in this order:
+
+1. a verb or adjective after the counted noun phrase ("498 Russian soldiers have been
+   killed", "1,597 wounded", "had fled Ukraine"), across an apposition (", one of them
+   a child,") and a coordinated noun ("troops and 'nationalists' had been killed");
+2. the counted noun itself ("1,151 civilian deaths", "refugees", "prisoners of war");
+3. a cue right before the number ("killing at least 34", "the deaths of", "bodies of");
+4. a measure phrase ("the death toll … has risen to 12", "the number of wounded rising
+   to 90", "put Russian military deaths at an estimated 7,000 to 15,000") or an inverted
+   copula ("Among the freed Ukrainians were seven defenders").
+
+Partitive sub-figures ("seven of them children", "including 14 children", "Of those,
+659 were children") are rows of their own that take the head figure's category.
+Numbers that count things (missiles, kilometres, days) or are not counts at all
+(dates, ages, times) are never figures. The same figure stated twice in a document is
+one row, merged so that the attributed mention's claimant is kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import Actor
+from .claimants import ClaimHistory, claimant_for, reporting_clauses
+from .casualty_cues import (
+    AUX_SKIP, CASUALTY_NOUNS, CIVILIAN_NOUNS, CLAUSE_STOPS, COPULA_STOPS, COPULAS, DISPLACED_AFTER_FLEE,
+    EXCHANGE_NOUNS, FUNCTION_WORDS, HARM_CATEGORIES, HEAD_NOUNS, LEADING_NP_SKIP, LEFT_CUES, LOSS_VERBS,
+    MEASURE_LINKERS, MEASURE_TRIGGERS, MEASURE_WINDOW, MILITARY_NOUNS, MODALS, NEGATORS, NP_DETERMINERS,
+    PARTITIVE_PRONOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, POPULATION_ADJECTIVES, POSSESSIVES, QUALIFIERS,
+    RECIPROCAL_WORDS, RIGHT_CUES, SKIPPABLE_PUNCT, UNSPECIFIED_NOUNS, WINDOW_CUES, ARTICLES_AND_COPULAS,
+    ARMED_GROUPS, ATTACK_ACTIONS, ATTACK_MODIFIERS, ATTACK_NOUNS, ATTACK_VERBS, lower_at, match_at,
+    match_ending,
+)
+from .gazetteer import Gazetteer, default_gazetteer
+from .numbers import NumberMention, find_numbers, non_count_reason
+
+CASUALTY_COLUMNS = ["doc_id", "value", "value_high", "vague", "category", "side", "population",
+                    "qualifier", "claimed_by", "sentence", "start", "end"]
+"""Columns of the ``casualties`` table (tables.md), in order; rows also carry ``figure``,
+``sentence_start`` and ``sentence_end``."""
+
+SIDE_NAMES = {"RU": "russian", "UA": "ukrainian"}
+
+# ----------------------------------------------------------------------------- lexicon
+TEASER_PREFIXES = (
+    "also read", "read more", "read next", "read also", "related", "more from", "most read",
+    "catch up", "latest from", "previous story", "next story", "don't miss", "don’t miss",
+    "recommended", "you may also like", "see also", "more on this", "trending",
+)
+_COMMENTS_HEADER = re.compile(
+    r"^[ \t]*(?:(?:reader\s+)?comments?[ \t]*(?:\(\d+\)|/[ \t]*\d+|\d+)?|\d+[ \t]+comments?\b.*|"
+    r"comments are closed.*)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+COMMENTS_MIN_POSITION = 0.5
+"""Comment headers count only in the second half of a page (navigation bars come first)."""
+COORDINATION_GAP = 14
+"""Tokens between two figures that can still share a noun ('… killed and 17 injured')."""
+
+
+@dataclass
+class _Figure:
+    """A casualty figure being analysed; becomes a row when it has a category."""
+
+    mention: NumberMention
+    sent: Span
+    qualifier: str = "exact"
+    q_start: int = 0
+    np_tokens: list[Token] = field(default_factory=list)
+    np_end: int = 0
+    head: str | None = None
+    person: bool = False
+    category: str | None = None
+    population: str | None = None
+    side_tokens: list[Token] = field(default_factory=list)
+    possessive: bool = False
+    reciprocal: bool = False
+    partitive_of: str | None = None  # "sentence" (head in sentence) or "previous"
+    side: str = "unspecified"
+    claimant: Actor | None = None
+    bare: bool = False
+    previous_start: int | None = None  # token where the sentence's previous number starts
+    head_figure: "_Figure | None" = None
+
+
+# ----------------------------------------------------------------------------- public API
+
+def extract_casualties(doc: Doc, *, doc_id: str, published: str | None = None) -> list[dict]:
+    """Casualty rows (columns :data:`CASUALTY_COLUMNS` plus ``figure``, ``sentence_start``,
+    ``sentence_end``) for one document, in text order; ``published`` is accepted for a
+    uniform extractor signature and not needed."""
+    gaz = default_gazetteer()
+    claims = ClaimHistory()
+    figures: list[_Figure] = []
+    previous_sent: Span | None = None
+    cutoff = _comments_start(doc.text)
+    for sent in _sentences(doc):
+        if sent.start_char >= cutoff:
+            break
+        clauses = reporting_clauses(sent, gaz)
+        if not _is_teaser(sent):
+            found = _sentence_figures(sent, gaz)
+            for fig in found:
+                fig.claimant = claimant_for(fig.mention.start, fig.mention.end, sent, clauses, claims)
+            _resolve_partitives(found, figures)
+            for fig in found:
+                if fig.partitive_of is None:
+                    fig.side = _side(fig, sent, previous_sent, gaz)
+            _inherit_partitive_sides(found, figures)
+            figures += [f for f in found if f.category]
+        claims.add_sentence(clauses)
+        previous_sent = sent
+    rows = [_row(fig, doc_id) for fig in figures]
+    return _merge_repeats(rows)
+
+# ----------------------------------------------------------------------------- sentences
+
+def _sentences(doc: Doc) -> list[Span]:
+    if doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    return [doc[:]] if len(doc) else []
+
+
+def _comments_start(text: str) -> int:
+    """Offset of a reader-comments header ('Comments (12)', 'Reader comments (6)',
+    '14 Comments | Sign in to comment') in the second half of the text, else its length."""
+    for m in _COMMENTS_HEADER.finditer(text):
+        if m.start() >= len(text) * COMMENTS_MIN_POSITION:
+            return m.start()
+    return len(text)
+
+
+def _is_teaser(sent: Span) -> bool:
+    """Lines that announce other stories ("ALSO READ: …", "READ MORE: …")."""
+    doc = sent.doc
+    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    line = doc.text[line_start:sent.end_char].lstrip().lower()
+    return line.startswith(TEASER_PREFIXES)
+
+
+def _sentence_figures(sent: Span, gaz: Gazetteer) -> list[_Figure]:
+    doc = sent.doc
+    figures = []
+    previous: NumberMention | None = None
+    for mention in find_numbers(sent):
+        if non_count_reason(doc, mention):
+            continue
+        fig = _analyse(mention, sent, gaz)
+        if fig is not None:
+            fig.previous_start = previous.start if previous is not None else None
+            figures.append(fig)
+        previous = mention
+    _share_coordinated(figures)
+    return figures
+
+
+# ----------------------------------------------------------------------------- one figure
+
+def _analyse(mention: NumberMention, sent: Span, gaz: Gazetteer) -> _Figure | None:
+    """A figure with its category, or ``None`` when the number counts no casualties."""
+    doc = sent.doc
+    fig = _Figure(mention=mention, sent=sent, reciprocal=mention.reciprocal)
+    fig.qualifier, fig.q_start = _qualifier(doc, mention, sent.start)
+    if _negated_before(doc, fig.q_start, sent.start):
+        return None
+    partitive = _partitive_kind(doc, mention, fig.q_start, sent)
+    if partitive is not None:
+        return _partitive(fig, partitive, gaz)
+    _noun_phrase(fig, mention.end, sent.end, gaz)
+    if fig.np_tokens and not fig.person:
+        return None
+    fig.category = _category(fig, gaz)
+    if fig.category is None:
+        return None
+    fig.reciprocal = fig.reciprocal or _reciprocal_after(doc, fig.np_end, sent.end)
+    fig.population = fig.population or _population_of_noun(fig)
+    return fig
+
+
+def _partitive(fig: _Figure, kind: str, gaz: Gazetteer) -> _Figure | None:
+    """A sub-figure ('seven of them children', 'including 14 children', 'Of those, 659
+    were children'): its own noun, its category left to the head unless it has a cue."""
+    doc, sent, m = fig.sent.doc, fig.sent, fig.mention
+    fig.partitive_of = kind
+    start = m.end
+    if lower_at(doc, start) == "of" and lower_at(doc, start + 1) in PARTITIVE_PRONOUNS:
+        start += 2
+    while start < sent.end and lower_at(doc, start) in ARTICLES_AND_COPULAS:
+        start += 1
+    _noun_phrase(fig, start, sent.end, gaz)
+    if fig.np_tokens and not fig.person:
+        return None
+    own = _right_cue(doc, fig.np_end, sent.end)
+    fig.category = own[0] if own else "pending"
+    return fig
+
+
+def _qualifier(doc: Doc, mention: NumberMention, lo: int) -> tuple[str, int]:
+    """('at_least', token index where the qualifier starts) or ('exact', mention start)."""
+    start = mention.start
+    if start - 1 >= lo and lower_at(doc, start - 1) == "between":
+        return "exact", start - 1
+    found = match_ending(doc, start, lo, QUALIFIERS)
+    if found is None:
+        return "exact", start
+    qualifier, q_start = found
+    if qualifier == "estimated" and q_start - 1 >= lo and lower_at(doc, q_start - 1) in ("an", "the"):
+        q_start -= 1
+    return qualifier, q_start
+
+
+def _negated_before(doc: Doc, q_start: int, lo: int) -> bool:
+    """'none of the 30 passengers', 'not a single one of the'."""
+    window = [lower_at(doc, k) for k in range(max(lo, q_start - 3), q_start)]
+    return "none" in window and "of" in window
+
+
+def _partitive_kind(doc: Doc, mention: NumberMention, q_start: int, sent: Span) -> str | None:
+    """'sentence' for 'seven of them', 'including 14 children', 'among them two';
+    'previous' for 'Of those, 659 were children' (head in an earlier sentence)."""
+    nxt, nxt2 = lower_at(doc, mention.end), lower_at(doc, mention.end + 1)
+    if nxt == "of" and nxt2 in PARTITIVE_PRONOUNS and mention.end + 1 < sent.end:
+        return "sentence"
+    prev = lower_at(doc, q_start - 1) if q_start - 1 >= sent.start else ""
+    if prev in ("including", "among") or (prev == "them" and lower_at(doc, q_start - 2) == "among"):
+        return "sentence"
+    lead = [lower_at(doc, k) for k in range(sent.start, q_start)]
+    if lead[:2] in (["of", "those"], ["of", "them"], ["of", "these"]) and len(lead) <= 3:
+        return "previous"
+    return None
+
+
+def _noun_phrase(fig: _Figure, start: int, hi: int, gaz: Gazetteer) -> None:
+    """Read the counted noun phrase after the number ('Russian soldiers', 'of its own
+    servicemen', 'prisoners of war') into ``fig``."""
+    doc = fig.sent.doc
+    i = start
+    if lower_at(doc, i) == "of" and lower_at(doc, i + 1) not in PARTITIVE_PRONOUNS:
+        i += 1
+        while i < hi and lower_at(doc, i) in NP_DETERMINERS:
+            fig.possessive = fig.possessive or lower_at(doc, i) in POSSESSIVES
+            i += 1
+    while i < hi and lower_at(doc, i) in LEADING_NP_SKIP:
+        i += 1
+    tokens: list[Token] = []
+    while i < hi and len(tokens) < 6 and _np_token(doc, i, hi, gaz):
+        tokens.append(doc[i])
+        i += 1
+        if tokens[-1].lower_ in HEAD_NOUNS and lower_at(doc, i) not in HEAD_NOUNS:
+            break
+    if tokens and tokens[-1].lower_ == "prisoners" and lower_at(doc, i) == "of" and lower_at(doc, i + 1) == "war":
+        tokens += [doc[i], doc[i + 1]]
+        i += 2
+    fig.np_tokens = tokens
+    fig.np_end = i
+    fig.side_tokens = list(tokens)
+    content = [t for t in tokens if t.text not in ("-", "–", '"', "“", "”", "'")]
+    fig.bare = not content
+    if not content:
+        return
+    head = content[-1].lower_
+    if head == "war" and len(content) >= 3 and content[-3].lower_ == "prisoners":
+        head = "pows"
+    fig.head = head
+    fig.person = _is_person_noun(head, content[-1], gaz) or _is_exchange(fig, content)
+
+
+def _np_token(doc: Doc, i: int, hi: int, gaz: Gazetteer) -> bool:
+    """Can token ``i`` belong to the counted noun phrase?"""
+    tok = doc[i]
+    low = lower_at(doc, i)
+    if tok.text in ("-", "–"):
+        return i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_ and i + 1 < hi
+    if tok.text in ('"', "“", "”"):
+        return False
+    if not tok.is_alpha and not re.fullmatch(r"[A-Za-z][\w.]*", tok.text):
+        return False
+    if low in FUNCTION_WORDS or tok.like_num:
+        return False
+    if (low,) in RIGHT_CUES or low in ("dying", "fleeing"):
+        return i + 1 < hi and (lower_at(doc, i + 1) in CIVILIAN_NOUNS | MILITARY_NOUNS | UNSPECIFIED_NOUNS)
+    return True
+
+
+def _is_person_noun(head: str, token: Token, gaz: Gazetteer) -> bool:
+    if head in CIVILIAN_NOUNS or head in MILITARY_NOUNS or head in UNSPECIFIED_NOUNS or head in CASUALTY_NOUNS:
+        return True
+    return token.text.endswith("s") and gaz.party_of_demonym(token.text) is not None
+
+
+def _is_exchange(fig: _Figure, content: list[Token]) -> bool:
+    """'a 1,000-for-1,000 swap', '1,000-for-1,000 prisoner exchange'."""
+    if content[-1].lower_ not in EXCHANGE_NOUNS:
+        return False
+    return fig.reciprocal or any(t.lower_ in CASUALTY_NOUNS for t in content[:-1])
+
+
+def _reciprocal_after(doc: Doc, i: int, hi: int) -> bool:
+    """'1,000 prisoners of war each', '… on both sides'."""
+    words = [lower_at(doc, k) for k in range(i, min(hi, i + 4))]
+    return bool(words) and (words[0] in RECIPROCAL_WORDS or words[:3] == ["on", "both", "sides"])
+
+
+# ----------------------------------------------------------------------------- category
+
+def _category(fig: _Figure, gaz: Gazetteer) -> str | None:
+    """The casualty category from the cues around the figure, or ``None``; a bare figure
+    also takes side and population words from its measure phrase."""
+    doc, sent = fig.sent.doc, fig.sent
+    noun_cat = _noun_category(fig)
+    right = _right_cue(doc, fig.np_end, sent.end, fig=fig)
+    left = _left_cue(doc, fig.q_start, sent.start)
+    window = _measure_window(doc, fig.q_start, sent.start, person=fig.person)
+    if window is not None and (fig.bare or not (right or noun_cat or left)):
+        fig.side_tokens += window[1]
+        fig.population = fig.population or _population_in(window[1])
+    if left is not None and lower_at(doc, left[1]) in LOSS_VERBS and fig.bare:
+        left = None  # 'lost 3' counts nothing said
+    if left is not None and lower_at(doc, left[1]) in ("bodies", "remains"):
+        return "killed"
+    if right is not None and not (right[2] and left is not None):
+        cat = right[0]
+        return noun_cat if noun_cat and cat not in HARM_CATEGORIES else cat
+    if noun_cat:
+        return noun_cat
+    if left is not None:
+        return left[0]
+    return window[0] if window is not None else None
+
+
+def _noun_category(fig: _Figure) -> str | None:
+    if not fig.np_tokens:
+        return None
+    if fig.head in CASUALTY_NOUNS:
+        return CASUALTY_NOUNS[fig.head]
+    for tok in fig.np_tokens:
+        low = tok.lower_
+        if low in CASUALTY_NOUNS and fig.head in EXCHANGE_NOUNS:
+            return CASUALTY_NOUNS[low]
+        if (low,) in RIGHT_CUES and RIGHT_CUES[(low,)] not in ("fled",):
+            return RIGHT_CUES[(low,)]
+        if low == "fallen":
+            return "killed"
+    if fig.head in EXCHANGE_NOUNS:
+        return "captured"
+    return None
+
+
+def _right_cue(doc: Doc, i: int, hi: int, *, fig: _Figure | None = None) -> tuple[str, int, bool] | None:
+    """Category of the verb/adjective after the noun phrase (across an apposition and a
+    coordinated noun): (category, end, whether a coordinated noun was skipped), or
+    ``None`` if absent, negated or hypothetical."""
+    j = _skip_apposition(doc, i, hi, fig)
+    before = j
+    j = _skip_coordinated_noun(doc, j, hi)
+    coordinated = j != before
+    negated, modal = False, False
+    steps = 0
+    while j < hi and steps < 8:
+        hit = match_at(doc, j, hi, RIGHT_CUES)
+        if hit is not None:
+            cat, end = hit
+            if cat == "fled":
+                cat = _flee_category(doc, end, hi)
+            if negated or (modal and cat in HARM_CATEGORIES):
+                return None
+            return cat, end, coordinated
+        low = lower_at(doc, j)
+        if low in NEGATORS:
+            negated = True
+        elif low in MODALS:
+            modal = True
+        elif low not in AUX_SKIP:
+            return None
+        j += 1
+        steps += 1
+    return None
+
+
+def _skip_apposition(doc: Doc, i: int, hi: int, fig: _Figure | None) -> int:
+    """Index after ', one of them a child,' / ', including 14 children,' (kept for side)."""
+    if lower_at(doc, i) != ",":
+        return i
+    k = i + 1
+    while k < hi and k - i <= 14 and lower_at(doc, k) not in (",", ";", ".", ":"):
+        k += 1
+    first = lower_at(doc, i + 1)
+    starts = first in ("all", "including", "among", "mostly", "most", "many", "a", "an", "both",
+                       "some", "one", "mainly", "the") or (i + 1 < hi and doc[i + 1].like_num)
+    if not starts or k - i > 14:
+        return i
+    if fig is not None:
+        fig.side_tokens += [doc[t] for t in range(i + 1, k)]
+    if k < hi and lower_at(doc, k) == ",":
+        return k + 1
+    return k
+
+
+def _skip_coordinated_noun(doc: Doc, i: int, hi: int) -> int:
+    """'2,870 Ukrainian troops and "nationalists" had been killed': skip 'and …'."""
+    if lower_at(doc, i) not in ("and", "or"):
+        return i
+    k = i + 1
+    while k < hi and k - i <= 6:
+        low = lower_at(doc, k)
+        if low in AUX_SKIP or (low,) in RIGHT_CUES:
+            return k if k > i + 1 else i
+        if not (doc[k].is_alpha or doc[k].like_num or doc[k].text in ('"', "“", "”", "'", "-")):
+            return i
+        k += 1
+    return i
+
+
+def _flee_category(doc: Doc, i: int, hi: int) -> str:
+    """'fled their homes' / 'fled the city' → displaced; 'fled Ukraine', 'fled abroad' → refugees."""
+    words = [lower_at(doc, k) for k in range(i, min(hi, i + 3))]
+    if any(w in DISPLACED_AFTER_FLEE for w in words[:3]):
+        return "displaced"
+    return "refugees"
+
+
+def _left_cue(doc: Doc, q_start: int, lo: int) -> tuple[str, int] | None:
+    """Cue right before the figure: 'killing at least 34', 'the deaths of', 'DYING, thousands'."""
+    end = q_start
+    while end - 1 >= lo and doc[end - 1].text in SKIPPABLE_PUNCT:
+        end -= 1
+    hit = match_ending(doc, end, lo, LEFT_CUES)
+    if hit is None:
+        return None
+    cat, start = hit
+    before = lower_at(doc, start - 1)
+    if cat in HARM_CATEGORIES and (before in MODALS or before == "to"):
+        return None
+    if before in NEGATORS or (before in ("did", "does", "do") and lower_at(doc, start - 2) in NEGATORS):
+        return None
+    return cat, start
+
+
+def _measure_window(doc: Doc, q_start: int, lo: int, *, person: bool) -> tuple[str, list[Token]] | None:
+    """'the death toll … has risen to 12', 'put X deaths at N', 'Among the freed Ukrainians
+    were seven': (category of the cue nearest the figure, the clause's tokens before it)."""
+    linker = lower_at(doc, q_start - 1)
+    if linker not in MEASURE_LINKERS:
+        return None
+    copula = linker in COPULAS
+    if copula and not person:
+        return None
+    stops = CLAUSE_STOPS | {","} | (COPULA_STOPS if copula else set())
+    k = q_start - 1
+    while k - 1 >= lo and q_start - k < MEASURE_WINDOW and lower_at(doc, k - 1) not in stops:
+        k -= 1
+    window = list(range(k, q_start - 1))
+    if not copula and not any(lower_at(doc, t) in MEASURE_TRIGGERS for t in window):
+        return None
+    found, t = None, k
+    while t < q_start - 1:
+        hit = match_at(doc, t, q_start - 1, WINDOW_CUES)
+        if hit is not None:
+            found, t = hit
+        else:
+            t += 1
+    if found is None:
+        return None
+    return found, [doc[t] for t in window]
+
+
+# ----------------------------------------------------------------------------- population
+
+def _population_of_noun(fig: _Figure) -> str | None:
+    """'civilians' → civilian, 'Russian soldiers' → military, 'civilian deaths' → civilian."""
+    head = fig.head
+    if head is None:
+        return None
+    if head in CIVILIAN_NOUNS:
+        return "civilian"
+    if head in MILITARY_NOUNS:
+        return "military"
+    found = _population_in(fig.np_tokens)
+    if found is None and (head in UNSPECIFIED_NOUNS or head in ("prisoners", "prisoner", "refugees")):
+        return "unspecified"
+    return found
+
+
+def _population_in(tokens: list[Token]) -> str | None:
+    for tok in tokens:
+        low = tok.lower_
+        if low in POPULATION_ADJECTIVES:
+            return POPULATION_ADJECTIVES[low]
+        if low in MILITARY_NOUNS:
+            return "military"
+        if low in CIVILIAN_NOUNS:
+            return "civilian"
+    return None
+
+
+def _share_coordinated(figures: list[_Figure]) -> None:
+    """'498 Russian soldiers … killed and 1,597 wounded': the bare second figure takes the
+    first one's noun (population and side words)."""
+    last: _Figure | None = None
+    for fig in figures:
+        if fig.partitive_of is not None:
+            continue
+        close = last is not None and fig.q_start - last.np_end <= COORDINATION_GAP
+        own_side = any(t.ent_type_ in ("NORP", "GPE") for t in fig.np_tokens)
+        if close and last is not None and not fig.population and not own_side:
+            fig.population = last.population
+            if fig.bare:
+                fig.side_tokens = fig.side_tokens + last.side_tokens
+                fig.possessive = fig.possessive or last.possessive
+        last = fig
+
+
+# ----------------------------------------------------------------------------- partitives
+
+def _resolve_partitives(found: list[_Figure], earlier: list[_Figure]) -> None:
+    """Give partitive figures their head's category and claimant; drop orphans."""
+    by_start = {fig.mention.start: fig for fig in found}
+    for fig in found:
+        if fig.partitive_of is None:
+            continue
+        if fig.partitive_of == "sentence":
+            source = by_start.get(fig.previous_start) if fig.previous_start is not None else None
+        else:
+            source = _previous_head(earlier)
+        if source is None or source.partitive_of is not None or not source.category:
+            fig.category = None
+            continue
+        if fig.category == "pending":
+            fig.category = source.category
+        fig.population = _population_of_noun(fig) or source.population
+        fig.claimant = fig.claimant or source.claimant
+        fig.head_figure = source
+
+
+def _previous_head(earlier: list[_Figure]) -> _Figure | None:
+    for fig in reversed(earlier):
+        if fig.partitive_of is None:
+            return fig
+    return None
+
+
+def _inherit_partitive_sides(found: list[_Figure], earlier: list[_Figure]) -> None:
+    for fig in found:
+        source = fig.head_figure
+        if fig.partitive_of is not None and source is not None:
+            own = _side_from_tokens(fig.np_tokens, fig.claimant)
+            fig.side = own if own not in (None, "mixed") else source.side
+
+
+# ----------------------------------------------------------------------------- side
+
+def _side(fig: _Figure, sent: Span, previous: Span | None, gaz: Gazetteer) -> str:
+    """Whose people: the counted noun's own words first, then who lost or inflicted them,
+    then the place, the claimant, the preceding sentence and the category's default."""
+    if fig.reciprocal:
+        return "unspecified"
+    tokens = fig.side_tokens
+    own = _side_from_tokens(tokens, fig.claimant, gaz=gaz)
+    if own == "mixed":
+        return "unspecified"
+    if own:
+        return own
+    if fig.possessive and fig.claimant is not None and fig.claimant.side in SIDE_NAMES:
+        return SIDE_NAMES[fig.claimant.side]
+    skip = _claimant_tokens(fig, sent)
+    loser = _loser_side(fig, sent, gaz, skip)
+    if loser:
+        return loser
+    if fig.category in HARM_CATEGORIES or fig.category == "captured":
+        attacker = _attacker_side(sent, fig, gaz, skip)
+        if attacker:
+            return attacker
+    place = _place_side(sent, fig, gaz, skip)
+    if place:
+        return place
+    if fig.claimant is not None and fig.claimant.side in SIDE_NAMES and fig.population != "military":
+        return SIDE_NAMES[fig.claimant.side]
+    if previous is not None and _same_paragraph(previous, sent):
+        context = _attacker_side(previous, None, gaz, set()) if fig.category in HARM_CATEGORIES else None
+        context = context or _place_side(previous, None, gaz, set())
+        if context:
+            return context
+    if fig.category == "refugees" or fig.population == "civilian":
+        return "ukrainian"
+    return "unspecified"
+
+
+def _party_side(code: str | None) -> str | None:
+    if code is None:
+        return None
+    return SIDE_NAMES.get(code, "other")
+
+
+def _token_party(tok: Token, claimant: Actor | None, gaz: Gazetteer) -> str | None:
+    """Party code a token names: demonym, country/city, person, or 'its'/'their' (claimant)."""
+    if tok.ent_type_ == "NORP":
+        return gaz.party_of_demonym(tok.ent_id_ or tok.text)
+    if tok.ent_type_ in ("GPE", "PERSON", "ORG"):
+        entry = gaz.lookup(tok.ent_id_) or gaz.lookup(tok.text)
+        return entry.side if entry is not None else None
+    if tok.lower_ in POSSESSIVES and claimant is not None:
+        return claimant.side
+    return gaz.party_of_demonym(tok.text) if tok.text[:1].isupper() else None
+
+
+def _side_from_tokens(tokens: list[Token], claimant: Actor | None, *, gaz: Gazetteer | None = None) -> str | None:
+    """'russian' / 'ukrainian' / 'other' from demonyms among ``tokens``; 'mixed' if several."""
+    gaz = gaz or default_gazetteer()
+    codes = set()
+    for tok in tokens:
+        if tok.ent_type_ in ("ORG", "PERSON"):
+            continue
+        if tok.ent_type_ == "NORP" or (tok.text[:1].isupper() and gaz.party_of_demonym(tok.text)):
+            code = gaz.party_of_demonym(tok.ent_id_ or tok.text)
+            if code:
+                codes.add(code)
+    if not codes:
+        return None
+    sides = {_party_side(c) for c in codes}
+    return sides.pop() if len(sides) == 1 else "mixed"
+
+
+def _claimant_tokens(fig: _Figure, sent: Span) -> set[int]:
+    if fig.claimant is None:
+        return set()
+    doc = sent.doc
+    return {t.i for t in sent if fig.claimant.start <= t.idx < fig.claimant.end} if doc else set()
+
+
+def _loser_side(fig: _Figure, sent: Span, gaz: Gazetteer, skip: set[int]) -> str | None:
+    """'Russian forces had lost about 1,500 soldiers', '… had suffered 1.05 million casualties'."""
+    doc = sent.doc
+    for v in range(fig.q_start - 1, max(sent.start, fig.q_start - 8) - 1, -1):
+        if lower_at(doc, v) not in LOSS_VERBS:
+            continue
+        for s in range(v - 1, max(sent.start, v - 6) - 1, -1):
+            if s in skip:
+                continue
+            code = _token_party(doc[s], fig.claimant, gaz)
+            if code in SIDE_NAMES:
+                if fig.population is None and any(lower_at(doc, k) in MILITARY_NOUNS | {"army", "military"}
+                                                   for k in range(s, v)):
+                    fig.population = "military"
+                return SIDE_NAMES[code]
+        return None
+    return None
+
+
+def _attacker_side(sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[int]) -> str | None:
+    """Victims of 'Russian strikes', 'its missiles', 'Russia shelled …' are the other side."""
+    doc = sent.doc
+    claimant = fig.claimant if fig is not None else None
+    codes = set()
+    for t in range(sent.start, sent.end):
+        if t in skip or (fig is not None and fig.mention.start <= t < fig.np_end):
+            continue
+        code = _token_party(doc[t], claimant, gaz)
+        if code not in SIDE_NAMES:
+            continue
+        window = [lower_at(doc, k) for k in range(t + 1, min(sent.end, t + 6))]
+        if doc[t].ent_type_ == "GPE":
+            # a place attacks only as a subject ('Russia shelled') or owner ("Russia's missiles");
+            # 'the Zaporizhzhia attack' names where it happened
+            if any(w in ATTACK_VERBS for w in window[:2]) or (
+                    window[:1] == ["'s"] and _attack_noun_follows(doc, t + 2, sent.end)):
+                codes.add(code)
+        elif _attack_noun_follows(doc, t + 1, sent.end) and not _loss_follows(window):
+            codes.add(code)
+    if len(codes) != 1:
+        return None
+    code = codes.pop()
+    return SIDE_NAMES["UA" if code == "RU" else "RU"]
+
+
+def _attack_noun_follows(doc: Doc, i: int, hi: int) -> bool:
+    """'Russian missile', "its two Iskander-M missiles", 'Russian aerial attacks',
+    'Russian troops fired on' (an armed group counts only when it attacks)."""
+    for k in range(i, min(hi, i + 5)):
+        low = lower_at(doc, k)
+        if low in ATTACK_NOUNS:
+            return True
+        if low in ARMED_GROUPS:
+            return any(lower_at(doc, j) in ATTACK_ACTIONS for j in range(k + 1, min(hi, k + 7)))
+        tok = doc[k]
+        if not (low in ATTACK_MODIFIERS or tok.like_num or tok.text in ("-", "–") or tok.text[:1].isupper()):
+            return False
+    return False
+
+
+def _loss_follows(window: list[str]) -> bool:
+    return any(w in LOSS_VERBS for w in window)
+
+
+def _place_side(sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[int]) -> str | None:
+    """Side of the Russian or Ukrainian place nearest the figure ('in the Moscow region',
+    'the Ukrainian city of Sumy', 'fled Ukraine')."""
+    doc = sent.doc
+    anchor = fig.mention.start if fig is not None else sent.end
+    best: tuple[int, str] | None = None
+    for t in range(sent.start, sent.end):
+        if t in skip:
+            continue
+        code = _place_code(doc, t, gaz)
+        if code not in SIDE_NAMES:
+            continue
+        distance = abs(anchor - t)
+        if best is None or distance < best[0]:
+            best = (distance, SIDE_NAMES[code])
+    return best[1] if best else None
+
+
+def _place_code(doc: Doc, t: int, gaz: Gazetteer) -> str | None:
+    tok = doc[t]
+    if tok.ent_type_ == "GPE" and tok.ent_iob_ == "B":
+        entry = gaz.lookup(tok.ent_id_) or gaz.lookup(tok.text)
+        if entry is None or entry.kind != "place":
+            return None
+        if entry.place_kind == "country" and lower_at(doc, t - 1) not in PLACE_PREPOSITIONS:
+            if not (lower_at(doc, t - 1) == "the" and lower_at(doc, t - 2) in PLACE_PREPOSITIONS):
+                return None
+        return entry.side
+    if tok.ent_type_ == "NORP" and lower_at(doc, t + 1) in PLACE_NOUNS:
+        return gaz.party_of_demonym(tok.ent_id_ or tok.text)
+    return None
+
+
+def _same_paragraph(previous: Span, sent: Span) -> bool:
+    return "\n" not in sent.doc.text[previous.start_char:sent.start_char]
+
+# ----------------------------------------------------------------------------- rows
+
+def _row(fig: _Figure, doc_id: str) -> dict:
+    m, sent = fig.mention, fig.sent
+    text = sent.doc.text
+    s_start, s_end = sent.start_char, sent.end_char
+    while s_end > s_start and text[s_end - 1].isspace():
+        s_end -= 1
+    while s_start < s_end and text[s_start].isspace():
+        s_start += 1
+    return {
+        "doc_id": doc_id, "value": m.value, "value_high": m.value_high, "vague": m.vague,
+        "category": fig.category, "side": fig.side, "population": fig.population or "unspecified",
+        "qualifier": fig.qualifier, "claimed_by": fig.claimant.name if fig.claimant else None,
+        "sentence": text[s_start:s_end], "start": m.start_char, "end": m.end_char,
+        "figure": m.text, "sentence_start": s_start, "sentence_end": s_end,
+    }
+
+
+def _merge_repeats(rows: list[dict]) -> list[dict]:
+    """One row per repeated figure (same value, range, category, vagueness and no
+    conflicting sides): the attributed mention, completed from the others."""
+    groups: list[list[dict]] = []
+    for row in rows:
+        for group in groups:
+            first = group[0]
+            same = all(first[k] == row[k] for k in ("value", "value_high", "category", "vague"))
+            sides = {first["side"], row["side"]} - {"unspecified"}
+            if same and len(sides) <= 1:
+                group.append(row)
+                break
+        else:
+            groups.append([row])
+    merged = [_merge_group(group) for group in groups]
+    return sorted(merged, key=lambda r: (r["start"], r["end"]))
+
+
+def _merge_group(group: list[dict]) -> dict:
+    base = next((r for r in group if r["claimed_by"]), group[0])
+    row = dict(base)
+    for other in group:
+        if row["qualifier"] == "exact" and other["qualifier"] != "exact":
+            row["qualifier"] = other["qualifier"]
+        for key in ("side", "population"):
+            if row[key] == "unspecified" and other[key] != "unspecified":
+                row[key] = other[key]
+    return row
+

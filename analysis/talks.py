@@ -1,0 +1,1094 @@
+"""Talk rounds: mentions of negotiation events in one document, and their
+consolidation into corpus-level events (annotation guide §3).
+
+A *mention* is a trigger (talks, a round of negotiations, a meeting or summit between
+the sides, "met", "will meet", "sat across the table", or an elliptical ordinal such as
+"the third, on July 23" in a list of rounds) tied to a date expression in the same
+sentence that the text fixes relative to the article's date. A date attaches to the
+nearest trigger before it ("talks … took place on Monday"), else to the nearest one after
+it ("on Monday held talks"), unless a reporting verb, a "that"-clause or a subordinate
+clause owns the date ("Peskov said on Wednesday that …"). "X said on Tuesday after talks
+in Y" ties the talks to the reporting date only loosely: such mentions are marked
+``weak`` and merge into any compatible event instead of founding their own.
+
+Each mention gets parties (gazetteer people, demonyms, countries, institutions of the
+event clause), a venue (a place after "in/at/to", "Turkey's Antalya", a landmark, a
+generic "the Saudi port city" refined by the dateline), a level from role words, a round
+ordinal, and a status (held/planned/cancelled) from the date and tense cues.
+
+:func:`consolidate_talks` merges mentions across documents into one row per event.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Entry, Gazetteer, default_gazetteer
+from .temporal import (PAST_CUES, DateExpression, ResolvedDate, Tense, explicit_date, find_date_expressions,
+                       parse_iso, resolve)
+
+# --- lexicons -----------------------------------------------------------------------------
+TALK_NOUNS = {"talks", "negotiations", "consultations"}
+NEGOTIATE_VERBS = {"negotiated", "negotiate", "negotiates"}
+MEET_WORDS = {"meeting", "summit", "met", "meet", "meets"}
+ROUND_TALK_NOUNS = {"talks", "negotiations", "consultations", "meetings", "discussions"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+NON_SPECIFIC = {"subsequent", "further", "future", "any", "more", "possible", "potential", "fresh"}
+ELLIPSIS_FOLLOWERS = {",", "of", "on", "in", "was", "were", "took", "held", "lasted", "ended", "yielded",
+                      "produced", "brought", "came", "is", "will", ".", ";", ":"}
+PHONE_WORDS = {"phone", "telephone", "phoned", "call", "calls", "telephoned"}
+NON_TALK_HOSTS = {"g7", "g20", "nato", "eu", "brics", "sco", "osce", "asean", "cabinet", "board", "council",
+                  "parliament", "party", "shareholders", "commanders", "staff", "security", "g-7", "g-20",
+                  "un", "european"}
+
+SPEECH_WORDS = {
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
+    "announce", "announces", "announced", "announcing", "claim", "claims", "claimed", "claiming",
+    "declare", "declares", "declared", "declaring", "write", "writes", "wrote", "writing", "reported",
+    "reports", "reporting", "suggest", "suggests", "suggested", "propose", "proposes", "proposed",
+    "urge", "urges", "urged", "urging", "warn", "warns", "warned", "warning", "stated", "insist",
+    "insists", "insisted", "confirm", "confirms", "confirmed", "deny", "denies", "denied", "accuse",
+    "accused", "sign", "signs", "signed", "signing", "replied", "responded", "commented", "stressed",
+    "tweeted", "posted", "briefed", "asked", "argued", "acknowledged", "admitted", "explained",
+    "spoke", "speaking", "spoken", "talked", "phoned", "phone", "telephone",
+}
+SUBORDINATORS = {"after", "before", "since", "until", "while", "when", "because", "although", "though",
+                 "whereas", "following", "once", "unless"}
+CLAUSE_OPENERS = {"the", "he", "she", "they", "it", "we", "i", "both", "its", "their", "his", "her", "a", "an",
+                  "there", "this", "that"}
+PASSIVE_AUX = {"was", "were", "been", "be", "being", "is", "are"}
+NOT_MET_OBJECTS = {"demands", "demand", "deadline", "obligations", "needs", "requirements", "conditions",
+                   "criteria", "targets", "goals", "expectations", "resistance", "skepticism", "scepticism",
+                   "criticism", "scorn", "fire", "death", "end"}
+HOST_VERBS = {"hosted", "hosts", "host", "hosting"}
+HOSTED_GROUPS = {"delegations", "negotiators", "ministers", "leaders", "envoys", "teams", "sides"}
+HYPOTHETICAL = {"ready", "prepared", "willing", "open", "offer", "offered", "offers", "proposal", "idea",
+                "if", "want", "wants", "wanted", "hope", "hopes", "hoped", "invite", "invited", "invitation",
+                "demand", "demanded", "demanding", "urging", "agreed", "agree", "agreeing", "propose",
+                "proposes", "proposed", "suggest", "suggests", "suggested"}
+RANGE_PREFIX = re.compile(r"\b(?:since|until|till|by|from|through|throughout|between|over|before|after|"
+                          r"within|for|during)\s+(?:the\s+)?$", re.I)
+DEADLINE_PREFIX = re.compile(r"\b(?:by|until|before|till)\s+(?:the\s+)?(?:end|middle|start|beginning)\s+of\s+$",
+                             re.I)
+TARGET_PREFIX = re.compile(r"\b(?:scheduled|planned|set|slated|due|expected|fixed|arranged|penciled|pencilled)"
+                           r"\s+for\s+(?:the\s+)?$", re.I)
+"""'planned for Thursday' names the event's date, unlike 'for two days' or 'since Monday'."""
+CANCEL_RX = re.compile(r"\b(?:postpone[ds]?|postponing|called off|call off|cancell?ed|cancell?ing|scrapped|"
+                       r"put off|did not take place|never took place|was not held|were not held)\b", re.I)
+FUTURE_RX = re.compile(r"\b(?:will|would|'ll|shall|due|expected|set to|scheduled|planned|upcoming|"
+                       r"is to|are to|going to|later today|tomorrow|next week|to take place|to be held)\b", re.I)
+OUTCOME_RX = re.compile(
+    r"\b(?:(?:without|with no|no|failed to (?:reach|agree(?: on)?|produce)|did not (?:reach|produce|bring))"
+    r"(?: a| an| any)?(?: \w+)? (?:ceasefire|agreement|breakthrough|progress|deal|truce)"
+    r"|agreed (?:to|on) [^,.;]{3,60}|produced [^,.;]{3,60})", re.I)
+HOST_RX = re.compile(r"\b(?:host(?:ed|s|ing)?|mediat(?:ed|ing|ion|or)|chair(?:ed|ing)?|brokered|"
+                     r"opened the (?:session|talks|meeting))\b", re.I)
+PEACE_RX = re.compile(r"\b(?:peace|ceasefire|cease-fire|truce|armistice|end(?:ing)? (?:the|this) war|"
+                      r"settle(?:ment|ing)?|negotiat\w*|talks|summit|mediat\w*)\b", re.I)
+COLLECTIVE_RX = re.compile(
+    r"\b(?:(?:two|both|the two|the) (?:sides|countries|delegations|teams|parties|leaders|presidents|"
+    r"ministers|foreign ministers|top diplomats|negotiating teams)|delegations|negotiators|"
+    r"three-way|trilateral|bilateral|face-to-face|face to face)\b", re.I)
+
+LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "into"}
+VENUE_SKIP = {"the", "'s", "’s", "of", "city", "town", "resort", "port", "capital", "village", "northern",
+              "southern", "eastern", "western", "central", "coastal", "mediterranean", "black", "sea",
+              "seaside", "holiday", "border", "palace", "a", "an"}
+PLACE_NOUNS = {"city", "town", "capital", "port", "resort", "village"}
+REGION_WORDS = {"region", "oblast", "province", "district", "area", "governorate"}
+LANDMARK_ORGS = {"White House": "Washington", "Kremlin": "Moscow"}
+LANDMARK_RX = re.compile(r"\b(Dolmabah[cç]e|Elys[ée]e Palace|Downing Street|Mar-a-Lago|Apostolic Palace|Oval Office)\b")
+LANDMARK_CITY = {"dolmabahce": "Istanbul", "dolmabahçe": "Istanbul", "elysee palace": "Paris",
+                 "elysée palace": "Paris", "downing street": "London", "mar-a-lago": "Florida",
+                 "apostolic palace": "Vatican City", "oval office": "Washington"}
+METONYM_CITIES = {"Moscow", "Kyiv", "Washington", "Minsk", "Ankara", "Beijing", "London", "Paris", "Berlin"}
+NON_PARTY_NOUNS = {"troops", "forces", "army", "military", "soldiers", "strikes", "attacks", "missiles", "drones",
+                   "capital", "city", "territory", "border", "port", "resort", "town", "airspace", "oil",
+                   "crude", "people", "civilians", "refugees", "side", "media", "television", "state"}
+TOPIC_NOUNS = {"peace", "war", "plan", "deal", "policy", "sanctions", "aid", "conflict", "crisis", "issue",
+               "question", "settlement", "reconstruction", "envoy"}
+"""'a Ukraine peace plan': the country names the topic, not a participant."""
+WARRING = ("RU", "UA")
+VALID_CODES = {"RU", "UA", "US", "TR", "BY", "EU", "UK", "FR", "DE", "SA", "UN", "NATO", "CN", "VA", "OTHER"}
+
+LEVEL_WORDS = {
+    "delegation": "delegations", "delegations": "delegations", "negotiator": "delegations",
+    "negotiators": "delegations", "officials": "delegations", "team": "delegations", "teams": "delegations",
+    "envoy": "envoys", "envoys": "envoys", "emissary": "envoys", "emissaries": "envoys",
+    "leader": "leaders", "leaders": "leaders", "president": "leaders", "presidents": "leaders",
+    "summit": "leaders", "chancellor": "leaders",
+}
+MINISTER_RX = re.compile(r"^(?:foreign ministers?|top diplomats?|secretary of state|foreign secretary)$", re.I)
+LEADER_ROLES = ("president", "prime minister", "chancellor", "pope", "crown prince", "king")
+NOT_LEADER_ROLES = ("vice president", "commission president", "council president")
+
+MAX_ATTACH_TOKENS = 30
+SPEECH_BOUND_TOKENS = 4
+DAY_TOLERANCE = 1
+"""Day-precise mentions this many days apart can be one event."""
+FUTURE_EXPLICIT_LIMIT_DAYS = 60
+"""An explicit day-month without a year and without tense cues is taken as past when the
+nearest such date lies more than this many days after the article's date."""
+
+DATELINE_RX = re.compile(r"^\s*(?P<head>[^()\n]{1,80}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*[-–—:]\s")
+
+TALK_COLUMNS = ["talk_id", "date", "status", "venue", "level", "parties", "round", "doc_ids", "evidence",
+                "outcome", "n_mentions", "precision"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A negotiation-event phrase: doc token range, kind and the round ordinal it states."""
+
+    start: int
+    end: int
+    kind: str  # talks, round, ordinal, meeting
+    round: int | None = None
+
+    @property
+    def ambiguous(self) -> bool:
+        """Meetings and "met" need two named sides; talks and rounds do not."""
+        return self.kind == "meeting"
+
+
+@dataclass(frozen=True)
+class DateSlot:
+    """A date expression found in a sentence, as doc token and char ranges."""
+
+    start: int
+    end: int
+    expr: DateExpression
+
+
+@dataclass
+class DocContext:
+    """Document-level facts every mention of the document may use."""
+
+    doc: Doc
+    doc_id: str
+    anchor: date | None
+    gaz: Gazetteer
+    dateline: tuple[int, Entry] | None = None
+    hosts: set[str] = field(default_factory=set)
+
+
+# --- public API ---------------------------------------------------------------------------
+def extract_talk_mentions(doc: Doc, *, doc_id: str, published: str | None) -> list[dict]:
+    """Every mention of a dated negotiation event in ``doc`` (see the module docstring)."""
+    resolved = parse_iso(published)
+    anchor = resolved.value if resolved is not None and resolved.precision == "day" else None
+    ctx = DocContext(doc=doc, doc_id=doc_id, anchor=anchor, gaz=default_gazetteer())
+    sentences = list(doc.sents)
+    ctx.dateline = _dateline_place(sentences, ctx.gaz)
+    ctx.hosts = _host_parties(sentences, ctx)
+    mentions: list[dict] = []
+    for i, sent in enumerate(sentences):
+        triggers = find_triggers(sent, talk_context=_talk_context(sentences, i))
+        if not triggers:
+            continue
+        slots = _date_slots(sent)
+        pairs = attach_dates(sent, triggers, slots)
+        undated = [t for t in triggers if t not in {p[0] for p in pairs}]
+        for trigger, slot, weak in pairs:
+            mention = _build_mention(ctx, sentences, i, trigger, slot, weak)
+            if mention is not None:
+                mention["round"] = mention["round"] or _round_nearby(undated)
+                mentions.append(mention)
+    return mentions
+
+
+def consolidate_talks(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Corpus-level events from talk mentions: same event if the dates agree (±1 day, or
+    the same month when one side is month-precise), a party is shared and neither venue nor
+    round contradict. One row per event, columns per ``shared/spec/tables.md``."""
+    rows = [] if mentions is None or len(mentions) == 0 else _normalised_rows(mentions)
+    clusters: list[list[dict]] = []
+    for row in sorted(rows, key=_merge_order):
+        target = _best_cluster(row, clusters)
+        if target is None:
+            clusters.append([row])
+        else:
+            target.append(row)
+    events = [_event_row(members) for members in clusters]
+    frame = pd.DataFrame(events, columns=TALK_COLUMNS)
+    if frame.empty:
+        frame = pd.DataFrame({c: pd.Series(dtype="object") for c in TALK_COLUMNS})
+    frame["round"] = frame["round"].astype("Int64")
+    frame["n_mentions"] = frame["n_mentions"].astype("Int64")
+    return frame.sort_values(["date", "talk_id"], kind="stable").reset_index(drop=True)
+
+
+# --- triggers -----------------------------------------------------------------------------
+def find_triggers(sent: Span, *, talk_context: bool) -> list[Trigger]:
+    """Negotiation-event phrases in a sentence, left to right, without overlaps."""
+    doc = sent.doc
+    found: list[Trigger] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        i = tok.i
+        if i in consumed:
+            continue
+        low = tok.lower_
+        trigger = None
+        if low == "round":
+            trigger = _round_trigger(doc, i, sent, talk_context)
+        elif low == "rounds":
+            consumed.update(_count_phrase(doc, i, sent))
+        elif low in TALK_NOUNS or low in NEGOTIATE_VERBS:
+            if not _non_specific(doc, i, sent):
+                trigger = Trigger(i, i + 1, "talks")
+        elif low in MEET_WORDS:
+            if not _non_talk_meeting(doc, i, sent):
+                trigger = Trigger(i, i + 1, "meeting")
+        elif low in HOST_VERBS and any(doc[j].lower_ in HOSTED_GROUPS for j in range(i + 1, min(i + 7, sent.end))):
+            trigger = Trigger(i, i + 1, "meeting")
+        elif low in ("sat", "sit", "sitting") and _next_lower(doc, i, sent) in ("across", "down"):
+            trigger = Trigger(i, min(i + 2, sent.end), "meeting")
+        elif low in ORDINALS and talk_context and _elliptical_ordinal(doc, i, sent):
+            trigger = Trigger(i, i + 1, "ordinal", ORDINALS[low])
+        if trigger is None or _phone_context(doc, trigger, sent):
+            continue
+        found.append(trigger)
+        consumed.update(range(trigger.start, trigger.end))
+    return found
+
+
+def _next_lower(doc: Doc, i: int, sent: Span) -> str:
+    return doc[i + 1].lower_ if i + 1 < sent.end else ""
+
+
+def _prev_lower(doc: Doc, i: int, sent: Span, back: int = 1) -> str:
+    return doc[i - back].lower_ if i - back >= sent.start else ""
+
+
+def _ordinal_value(token_text: str) -> int | None:
+    low = token_text.lower()
+    if low in ORDINALS:
+        return ORDINALS[low]
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", low)
+    return int(m.group(1)) if m else None
+
+
+def _round_trigger(doc: Doc, i: int, sent: Span, talk_context: bool) -> Trigger | None:
+    """'first round of talks', 'the second round', 'round two', 'next round of negotiations'."""
+    end = i + 1
+    if _next_lower(doc, i, sent) == "of":
+        j = i + 2
+        while j < sent.end and j < i + 6 and doc[j].lower_ not in ROUND_TALK_NOUNS:
+            if not doc[j].is_alpha and doc[j].text != "-":
+                return None
+            j += 1
+        if j >= sent.end or doc[j].lower_ not in ROUND_TALK_NOUNS:
+            return None  # "a new round of tension"
+        end = j + 1
+    elif not talk_context:
+        return None
+    number = None
+    for back in (1, 2, 3):
+        value = _ordinal_value(_prev_lower(doc, i, sent, back))
+        if value is not None:
+            number = value
+            break
+    after = _next_lower(doc, i, sent)
+    if number is None and (after in NUMBER_WORDS or after.isdigit()):
+        number = NUMBER_WORDS.get(after) or int(after)
+    prev = _prev_lower(doc, i, sent)
+    if number is None and prev in NON_SPECIFIC:
+        return None
+    if number is None and prev not in ("next", "another", "new", "latest", "final", "last", "this", "that",
+                                       "a", "the", "fresh") and end == i + 1:
+        return None
+    return Trigger(i, end, "round", number)
+
+
+def _count_phrase(doc: Doc, i: int, sent: Span) -> list[int]:
+    """'three rounds of peace talks': the talks noun is a count, not an event."""
+    out = []
+    for j in range(i + 1, min(i + 5, sent.end)):
+        out.append(j)
+        if doc[j].lower_ in ROUND_TALK_NOUNS:
+            return out
+    return []
+
+
+def _non_specific(doc: Doc, i: int, sent: Span) -> bool:
+    """'further talks', 'any negotiations', 'negotiating table' are no event."""
+    return any(_prev_lower(doc, i, sent, back) in NON_SPECIFIC for back in (1, 2))
+
+
+def _non_talk_meeting(doc: Doc, i: int, sent: Span) -> bool:
+    """'G20 summit', 'a meeting of commanders', 'was met with scorn', 'meet the demands'."""
+    before = {_prev_lower(doc, i, sent, back) for back in (1, 2)}
+    if before & NON_TALK_HOSTS:
+        return True
+    if doc[i].lower_ in ("met", "meet") and (_prev_lower(doc, i, sent) in PASSIVE_AUX
+                                             or {doc[j].lower_ for j in range(i + 1, min(i + 4, sent.end))}
+                                             & NOT_MET_OBJECTS):
+        return True
+    if _next_lower(doc, i, sent) == "of":
+        following = {doc[j].lower_ for j in range(i + 2, min(i + 5, sent.end))}
+        return bool(following & NON_TALK_HOSTS)
+    return False
+
+
+def _elliptical_ordinal(doc: Doc, i: int, sent: Span) -> bool:
+    """'The third, on July 23, …' / 'the third of which was held …' in a list of rounds."""
+    if _prev_lower(doc, i, sent) != "the":
+        return False
+    nxt = _next_lower(doc, i, sent)
+    if nxt == "of":
+        return i + 2 < sent.end and doc[i + 2].lower_ == "which"
+    return nxt in ELLIPSIS_FOLLOWERS or nxt == ""
+
+
+def _phone_context(doc: Doc, trigger: Trigger, sent: Span) -> bool:
+    """'phone talks', 'talks by telephone', 'a call' are not talks."""
+    lo, hi = max(sent.start, trigger.start - 3), min(sent.end, trigger.end + 3)
+    return any(doc[j].lower_ in PHONE_WORDS and not (j + 1 < len(doc) and doc[j + 1].lower_ == "off")
+               for j in range(lo, hi) if not trigger.start <= j < trigger.end)
+
+
+def _talk_context(sentences: list[Span], i: int) -> bool:
+    """Whether this or one of the two previous sentences speaks of talks or rounds."""
+    words = TALK_NOUNS | {"round", "rounds", "meeting", "meetings"}
+    return any(tok.lower_ in words for s in sentences[max(0, i - 2):i + 1] for tok in s)
+
+
+# --- dates and attachment -----------------------------------------------------------------
+def _date_slots(sent: Span) -> list[DateSlot]:
+    """Date expressions of the sentence that can date an event (no datelines, no ranges)."""
+    doc, text = sent.doc, sent.text
+    skip_before = _dateline_end(text)
+    slots = []
+    for expr in find_date_expressions(text):
+        before = text[:expr.start]
+        ranged = RANGE_PREFIX.search(before) and not TARGET_PREFIX.search(before)
+        if expr.start < skip_before or ranged or DEADLINE_PREFIX.search(before):
+            continue
+        if re.match(r"(?:since|until|by|from)\b", expr.text, re.I):
+            continue
+        span = doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        slots.append(DateSlot(span.start, span.end, expr))
+    return slots
+
+
+def _dateline_end(text: str) -> int:
+    """Characters of a leading dateline ("ISTANBUL, May 16 (Agency) - "), else 0."""
+    m = DATELINE_RX.match(text)
+    return m.end() if m else 0
+
+
+def attach_dates(sent: Span, triggers: list[Trigger], slots: list[DateSlot]) -> list[tuple[Trigger, DateSlot, bool]]:
+    """(trigger, date, weak) pairs: each date to one trigger, each trigger one date,
+    a date after its trigger preferred."""
+    doc = sent.doc
+    candidates: dict[Trigger, list[tuple[int, int, DateSlot, bool]]] = {}
+    for slot in slots:
+        left = [t for t in triggers if t.end <= slot.start]
+        right = [t for t in triggers if t.start >= slot.end]
+        if left and _left_attachable(doc, left[-1], slot):
+            candidates.setdefault(left[-1], []).append((0, slot.start - left[-1].end, slot, False))
+            continue
+        if right:
+            weak = _right_attachment(doc, sent, slot, right[0])
+            if weak is not None:
+                candidates.setdefault(right[0], []).append((1 + weak, right[0].start - slot.end, slot, weak))
+    pairs = []
+    for trigger in triggers:
+        options = sorted(candidates.get(trigger, []), key=lambda c: (c[0], c[1]))
+        if options:
+            pairs.append((trigger, options[0][2], options[0][3]))
+    return pairs
+
+
+def _left_attachable(doc: Doc, trigger: Trigger, slot: DateSlot) -> bool:
+    """'talks … took place on Monday': nothing between them owns the date."""
+    between = doc[trigger.end:slot.start]
+    if len(between) > MAX_ATTACH_TOKENS:
+        return False
+    return not any(t.lower_ in SPEECH_WORDS or t.lower_ in SUBORDINATORS or _is_clause_break(t) for t in between)
+
+
+def _right_attachment(doc: Doc, sent: Span, slot: DateSlot, trigger: Trigger) -> bool | None:
+    """Date before its trigger: ``False`` strong, ``True`` weak ("said on Tuesday after
+    talks"), ``None`` when the date belongs to another verb."""
+    between = list(doc[slot.end:trigger.start])
+    if len(between) > MAX_ATTACH_TOKENS or any(t.lower_ in HYPOTHETICAL for t in between):
+        return None
+    cut = next((k for k, t in enumerate(between) if t.lower_ in ("after", "following")), None)
+    if cut is not None:
+        first, second = between[:cut], between[cut + 1:]
+        if any(_owns_date(t) for t in second):
+            return None
+        if any(t.lower_ in SPEECH_WORDS for t in first) or _speech_bound(doc, sent, slot):
+            return True
+        return None
+    if any(_owns_date(t) or t.lower_ in SUBORDINATORS for t in between) or _speech_bound(doc, sent, slot):
+        return None
+    return False
+
+
+def _owns_date(token) -> bool:
+    return token.lower_ in SPEECH_WORDS or token.lower_ == "that" or _is_clause_break(token)
+
+
+def _is_clause_break(token) -> bool:
+    return token.text in (";", ":", "—", "–") or (token.text == "-" and bool(token.whitespace_))
+
+
+def _speech_bound(doc: Doc, sent: Span, slot: DateSlot) -> bool:
+    """'said on Monday', 'told reporters on Monday': the date dates the speech."""
+    lo = max(sent.start, slot.start - SPEECH_BOUND_TOKENS)
+    return any(t.lower_ in SPEECH_WORDS for t in doc[lo:slot.start])
+
+
+# --- one mention --------------------------------------------------------------------------
+def _round_nearby(undated: list[Trigger]) -> int | None:
+    """'met in Istanbul on Monday for a second round of talks': the ordinal of an undated
+    round phrase in the same sentence belongs to the dated event."""
+    rounds = sorted({t.round for t in undated if t.round is not None and t.kind == "round"})
+    return rounds[0] if len(rounds) == 1 else None
+
+
+def _build_mention(ctx: DocContext, sentences: list[Span], i: int, trigger: Trigger, slot: DateSlot,
+                   weak: bool) -> dict | None:
+    """The mention dict for a (trigger, date) pair, or ``None`` when it is no event."""
+    sent = sentences[i]
+    doc = ctx.doc
+    lo, hi = _window(doc, sent, trigger, slot, weak)
+    window = doc[lo:hi]
+    clause = _predicate_text(doc, lo, hi, trigger, slot)
+    tense = _tense(clause)
+    when = _resolve_date(slot.expr, ctx.anchor, tense)
+    if when is None or _hypothetical(doc, trigger, sent):
+        return None
+    body = _body_start(doc, sent)
+    parties = _parties(doc, lo, hi, ctx.gaz) or _parties(doc, body, sent.end, ctx.gaz)
+    venue = _venue(doc, lo, hi, trigger, slot, ctx)
+    if _elliptical(trigger) and not parties and venue is None:
+        parties, venue = _series_context(sentences, i, ctx)
+    collective = bool(COLLECTIVE_RX.search(window.text))
+    if trigger.ambiguous and len(parties) < 2 and not collective:
+        return None
+    if ctx.dateline is not None and ctx.dateline[0] == i:
+        venue = _dateline_venue(venue, when, parties, ctx)
+    parties = _final_parties(parties, venue, trigger, ctx, collective=collective)
+    if parties is None or not _about_the_war(parties, sentences, i):
+        return None
+    text, start, end = _sentence_text(sent)
+    return {
+        "doc_id": ctx.doc_id, "date": when.iso, "precision": when.precision,
+        "status": _status(when, window.text, tense, ctx.anchor), "venue": venue, "parties": parties,
+        "level": _event_level(doc, (lo, hi), trigger, slot, sent, ctx.gaz),
+        "round": trigger.round, "outcome": _outcome(clause), "sentence": text, "start": start, "end": end,
+        "weak": weak, "trigger": doc[trigger.start:trigger.end].text, "date_text": slot.expr.text,
+    }
+
+
+def _elliptical(trigger: Trigger) -> bool:
+    """'the third, on July 23' or a bare 'The first round, on May 16': a list continuing
+    talks named in the sentences before."""
+    return trigger.kind == "ordinal" or (trigger.kind == "round" and trigger.end - trigger.start == 1)
+
+
+def _sentence_text(sent: Span) -> tuple[str, int, int]:
+    """Verbatim sentence without trailing whitespace, with its offsets in ``doc.text``."""
+    text = sent.text.rstrip()
+    return text, sent.start_char, sent.start_char + len(text)
+
+
+def _window(doc: Doc, sent: Span, trigger: Trigger, slot: DateSlot, weak: bool) -> tuple[int, int]:
+    """Token range of the event clause around trigger and date."""
+    lo, hi = (trigger.start, trigger.end) if weak else (min(trigger.start, slot.start), max(trigger.end, slot.end))
+    body = _body_start(doc, sent)
+    while lo > body and not _window_boundary(doc[lo - 1]):
+        lo -= 1
+    while hi < sent.end and not _window_boundary(doc[hi]):
+        hi += 1
+    return lo, hi
+
+
+def _body_start(doc: Doc, sent: Span) -> int:
+    """First token of the sentence after a leading dateline."""
+    cut = _dateline_end(sent.text)
+    if not cut:
+        return sent.start
+    head = doc.char_span(sent.start_char, sent.start_char + cut, alignment_mode="expand")
+    return min(sent.end, sent.start + len(head)) if head is not None else sent.start
+
+
+def _window_boundary(token) -> bool:
+    return _is_clause_break(token) or token.lower_ in SUBORDINATORS or token.lower_ == "that"
+
+
+def _predicate_text(doc: Doc, lo: int, hi: int, trigger: Trigger, slot: DateSlot) -> str:
+    """The event's own predicate: the window up to trigger and date, then on to the next
+    comma or conjunction ("Talks on Monday ended without agreement, and … will …")."""
+    end = max(trigger.end, slot.end)
+    while end < hi and not _clause_joint(doc, end):
+        end += 1
+    return doc[lo:end].text
+
+
+def _clause_joint(doc: Doc, i: int) -> bool:
+    """A comma, 'but', 'while', or 'and' opening a new clause ('and the sides will …')."""
+    tok = doc[i]
+    if tok.text in (",", ";") or tok.lower_ in ("but", "while", "whereas"):
+        return True
+    return tok.lower_ == "and" and i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_OPENERS
+
+
+def _tense(text: str) -> Tense:
+    """Future on our future cues ("will", "due to", "later today"; not a noun "plan to"),
+    else past on the shared past cues."""
+    if FUTURE_RX.search(text):
+        return "future"
+    return "past" if PAST_CUES.search(text) else "unknown"
+
+
+def _resolve_date(expr: DateExpression, anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """Resolve against the article date; an explicit day-month without tense cues is the
+    nearest one, unless that lies far ahead (then the past one)."""
+    if expr.kind == "month":
+        return _future_month(resolve(expr, anchor, tense), expr, anchor, tense)
+    if expr.kind != "explicit":
+        return resolve(expr, anchor, tense)
+    when = explicit_date(expr.text, anchor, tense=tense)
+    if (when is not None and anchor is not None and tense == "unknown"
+            and (when.value - anchor).days > FUTURE_EXPLICIT_LIMIT_DAYS):
+        when = explicit_date(expr.text, anchor, tense="past")
+    return when
+
+
+def _future_month(when: ResolvedDate | None, expr: DateExpression, anchor: date | None,
+                  tense: Tense) -> ResolvedDate | None:
+    """'talks will be held in August' (said in July) is next August, not last year's."""
+    if when is None or anchor is None or tense != "future" or re.search(r"\d{4}", expr.text):
+        return when
+    if (when.value.year, when.value.month) < (anchor.year, anchor.month):
+        return ResolvedDate(when.value.replace(year=when.value.year + 1), "month")
+    return when
+
+
+def _hypothetical(doc: Doc, trigger: Trigger, sent: Span) -> bool:
+    """'ready to hold talks', 'the idea of a meeting', 'proposed talks'."""
+    lo = max(sent.start, trigger.start - 4)
+    return any(t.lower_ in HYPOTHETICAL for t in doc[lo:trigger.start])
+
+
+def _status(when: ResolvedDate, text: str, tense: Tense, anchor: date | None) -> str:
+    """cancelled on cancellation cues in the clause; else planned when ahead of the
+    article's date (or on it with future cues), held otherwise."""
+    if CANCEL_RX.search(text):
+        return "cancelled"
+    if anchor is not None:
+        ahead = _compare(when, anchor)
+        if ahead != 0:
+            return "planned" if ahead > 0 else "held"
+    return "planned" if tense == "future" else "held"
+
+
+def _compare(when: ResolvedDate, anchor: date) -> int:
+    """Sign of (event date − article date) at the event's precision."""
+    if when.precision == "month":
+        a, b = (when.value.year, when.value.month), (anchor.year, anchor.month)
+    else:
+        a, b = when.value, anchor
+    return (a > b) - (a < b)
+
+
+def _outcome(text: str) -> str | None:
+    m = OUTCOME_RX.search(text)
+    return m.group(0) if m else None
+
+
+# --- parties --------------------------------------------------------------------------------
+def _parties(doc: Doc, lo: int, hi: int, gaz: Gazetteer) -> list[str]:
+    """Party codes of the actors named in tokens [lo, hi): people, demonyms, countries
+    and capitals not used as a place, institutions."""
+    codes = set()
+    reporting = _speaker_tokens(doc, lo, hi)
+    for ent in doc.ents:
+        if ent.start < lo or ent.end > hi or ent.start in reporting:
+            continue
+        code = _entity_party(doc, ent, gaz)
+        if code in VALID_CODES:
+            codes.add(code)
+    return sorted(codes)
+
+
+def _speaker_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
+    """Tokens of the reporting source ("…, Turkish Foreign Minister Hakan Fidan said"):
+    the speaking name and its title back to the previous comma."""
+    out: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or ent.start < lo or ent.end > hi or not _is_speaker(doc, ent):
+            continue
+        j = ent.start
+        while j > lo and ent.start - j < 6 and doc[j - 1].text not in (",", ";", ":") and not doc[j - 1].is_sent_start:
+            j -= 1
+        out.update(range(j, ent.end))
+    return out
+
+
+def _entity_party(doc: Doc, ent: Span, gaz: Gazetteer) -> str | None:
+    if ent.label_ == "NORP":
+        nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        code = gaz.party_of_demonym(ent.text)
+        return None if nxt in NON_PARTY_NOUNS or code == "OTHER" else code
+    entry = gaz.lookup(ent.ent_id_ or ent.text)
+    if entry is None:
+        return None
+    if entry.kind == "place":
+        nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        if _governor(doc, ent) in LOCATIVE or _is_venue_modifier(doc, ent) or nxt in TOPIC_NOUNS:
+            return None
+        if entry.place_kind == "country" or entry.name in METONYM_CITIES:
+            return entry.side
+        return None
+    if entry.kind == "institution" and _governor(doc, ent) in LOCATIVE:
+        return None
+    return entry.side
+
+
+def _governor(doc: Doc, ent: Span) -> str:
+    """The word governing a name, skipping articles, possessives, conjuncts and other names
+    ("in Belarus", "to Turkey's Antalya", "of Ukraine and Russia")."""
+    j = ent.start - 1
+    steps = 0
+    while j >= 0 and steps < 8:
+        tok = doc[j]
+        if tok.ent_type_ in ("GPE", "NORP") or tok.lower_ in VENUE_SKIP or tok.lower_ in ("and", ","):
+            j -= 1
+            steps += 1
+            continue
+        return tok.lower_
+    return ""
+
+
+def _is_venue_modifier(doc: Doc, ent: Span) -> bool:
+    """'Turkey's Antalya', 'Istanbul's Dolmabahce Palace': the owner names a place."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].text not in ("'s", "’s"):
+        return False
+    nxt = doc[ent.end + 1]
+    return nxt.ent_type_ == "GPE" or bool(LANDMARK_RX.match(doc.text, nxt.idx))
+
+
+def _final_parties(parties: list[str], venue: str | None, trigger: Trigger, ctx: DocContext, *,
+                   collective: bool = False) -> list[str] | None:
+    """Add a host named in the document for talks in its country; complete a one-sided
+    list with the other warring side; ``None`` when no warring side takes part."""
+    codes = set(parties)
+    entry = ctx.gaz.lookup(venue) if venue else None
+    if entry is not None and entry.side in ctx.hosts:
+        codes.add(entry.side)
+    if not codes and (collective or not trigger.ambiguous):
+        codes = set(WARRING)
+    present = codes & set(WARRING)
+    if not present:
+        return None
+    if len(present) == 1 and codes - set(WARRING) <= ctx.hosts:
+        codes |= set(WARRING)
+    return sorted(codes)
+
+
+def _about_the_war(parties: list[str], sentences: list[Span], i: int) -> bool:
+    """Talks of one warring side with a third party count only when about ending the war:
+    Russia–US talks always, others with a peace cue in the sentence or a talks context
+    in the two before (a Zelensky–ally meeting on arms is no negotiation)."""
+    codes = set(parties)
+    if set(WARRING) <= codes or {"RU", "US"} <= codes:
+        return True
+    if PEACE_RX.search(sentences[i].text):
+        return True
+    return any(PEACE_RX.search(s.text) or any(t.lower_ in MEET_WORDS for t in s) for s in sentences[max(0, i - 2):i])
+
+
+def _host_parties(sentences: list[Span], ctx: DocContext) -> set[str]:
+    """Third parties the document says hosted, mediated or chaired talks."""
+    hosts: set[str] = set()
+    for sent in sentences:
+        if not HOST_RX.search(sent.text) or not any(t.lower_ in TALK_NOUNS | MEET_WORDS | {"session"} for t in sent):
+            continue
+        for ent in sent.ents:
+            code = _host_code(ctx.doc, ent, ctx.gaz)
+            if code and code not in WARRING:
+                hosts.add(code)
+    return hosts
+
+
+def _host_code(doc: Doc, ent: Span, gaz: Gazetteer) -> str | None:
+    if ent.label_ == "NORP":
+        return gaz.party_of_demonym(ent.text)
+    entry = gaz.lookup(ent.ent_id_ or ent.text)
+    if entry is None or (entry.kind == "place" and entry.place_kind != "country"):
+        return None
+    return entry.side
+
+
+# --- venue ---------------------------------------------------------------------------------
+def _venue(doc: Doc, lo: int, hi: int, trigger: Trigger, slot: DateSlot, ctx: DocContext) -> str | None:
+    """The place of the event: the candidate nearest to trigger and date, a city winning
+    a tie."""
+    focus = (min(trigger.start, slot.start), max(trigger.end, slot.end))
+    best: tuple[int, int, str] | None = None
+    for position, name, is_city in _venue_candidates(doc, lo, hi, ctx):
+        distance = 0 if focus[0] <= position < focus[1] else min(abs(position - focus[0]), abs(position - focus[1]))
+        key = (distance, 0 if is_city else 1, name)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _venue_candidates(doc: Doc, lo: int, hi: int, ctx: DocContext) -> list[tuple[int, str, bool]]:
+    """(token position, venue name, is city) for every place phrase in [lo, hi)."""
+    gaz = ctx.gaz
+    out = []
+    for ent in doc.ents:
+        if ent.start < lo or ent.end > hi:
+            continue
+        if ent.label_ == "GPE":
+            entry = gaz.lookup(ent.ent_id_ or ent.text)
+            if entry is None or entry.kind != "place":
+                continue
+            located = _governor(doc, ent) in LOCATIVE and not _is_venue_modifier(doc, ent)
+            if located or _is_landmark_owner(doc, ent):
+                out.append((ent.start, *_place_name(doc, ent, entry)))
+        elif ent.label_ == "ORG" and ent.ent_id_ in LANDMARK_ORGS and _governor(doc, ent) in LOCATIVE:
+            out.append((ent.start, LANDMARK_ORGS[ent.ent_id_], True))
+        elif ent.label_ == "NORP":
+            country = _generic_place(doc, ent, gaz)
+            if country:
+                out.append((ent.start, country, False))
+    span = doc[lo:hi]
+    for m in LANDMARK_RX.finditer(span.text):
+        city = LANDMARK_CITY.get(m.group(1).lower())
+        token = doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
+        if city and token is not None:
+            out.append((token.start, city, True))
+    return out
+
+
+def _is_landmark_owner(doc: Doc, ent: Span) -> bool:
+    """'at Istanbul's Dolmabahce Palace': the owner city is the venue."""
+    return (_governor(doc, ent) in LOCATIVE and ent.end + 1 < len(doc) and doc[ent.end].text in ("'s", "’s")
+            and bool(LANDMARK_RX.match(doc.text, doc[ent.end + 1].idx)))
+
+
+def _place_name(doc: Doc, ent: Span, entry: Entry) -> tuple[str, bool]:
+    """The entry's name; its country's for "the Gomel region"."""
+    nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if nxt in REGION_WORDS and entry.country and entry.place_kind != "country":
+        return entry.country, False
+    return entry.name, entry.place_kind == "city"
+
+
+def _generic_place(doc: Doc, ent: Span, gaz: Gazetteer) -> str | None:
+    """'in the Saudi port city', 'on the Belarusian side of the border' → the country."""
+    following = [doc[j].lower_ for j in range(ent.end, min(ent.end + 4, len(doc)))]
+    generic = bool(following and (following[0] in PLACE_NOUNS or following[:2] in (["port", "city"],)
+                                  or following[:3] == ["side", "of", "the"]))
+    if not generic or _governor(doc, ent) not in LOCATIVE | {"on"}:
+        return None
+    code = gaz.party_of_demonym(ent.text)
+    return _country_of_code(gaz, code)
+
+
+def _country_of_code(gaz: Gazetteer, code: str | None) -> str | None:
+    if not code or code == "OTHER":
+        return None
+    names = sorted(e.name for e in gaz.places() if e.place_kind == "country" and e.side == code)
+    return names[0] if len(names) == 1 else None
+
+
+def _dateline_place(sentences: list[Span], gaz: Gazetteer) -> tuple[int, Entry] | None:
+    """The sentence index and place of the document's dateline ("JEDDAH, Saudi Arabia
+    (NNS) -"), if any."""
+    for index, sent in enumerate(sentences[:40]):
+        m = DATELINE_RX.match(sent.text)
+        if not m:
+            continue
+        for part in re.split(r"[,\[\]]", m.group("head")):
+            words = part.split()
+            region = bool(words) and words[-1].lower() in REGION_WORDS
+            entry = gaz.lookup(" ".join(words[:-1] if region else words))
+            if entry is not None and entry.kind == "place":
+                if region and entry.place_kind != "country":
+                    entry = gaz.lookup(entry.country or "") or entry
+                return index, entry
+        return None
+    return None
+
+
+def _dateline_venue(venue: str | None, when: ResolvedDate, parties: list[str], ctx: DocContext) -> str | None:
+    """A talk the lede reports as held on the dateline's day, with no venue of its own or
+    only the dateline's country, took place at the dateline. A dateline in a warring
+    country counts only for talks with an outside party (a visiting envoy)."""
+    place = ctx.dateline[1] if ctx.dateline else None
+    if place is None or ctx.anchor is None or when.precision != "day":
+        return venue
+    if place.side in WARRING and set(parties) <= set(WARRING):
+        return venue
+    if not 0 <= (ctx.anchor - when.value).days <= 1:
+        return venue
+    if venue is None:
+        return place.name
+    entry = ctx.gaz.lookup(venue)
+    if entry is not None and entry.place_kind == "country" and place.country == entry.name:
+        return place.name
+    return venue
+
+
+def _series_context(sentences: list[Span], i: int, ctx: DocContext) -> tuple[list[str], str | None]:
+    """Parties and venue of the talks a list of rounds continues ("Direct talks between
+    Russia and Ukraine, mediated by Turkey, resumed in Istanbul. The first round, on …")."""
+    for sent in reversed(sentences[max(0, i - 3):i]):
+        if not any(t.lower_ in TALK_NOUNS or t.lower_ == "round" for t in sent):
+            continue
+        parties = _parties(ctx.doc, sent.start, sent.end, ctx.gaz)
+        for ent in sent.ents:
+            if ent.label_ == "GPE" and _host_verb_before(ctx.doc, ent):
+                parties = sorted(set(parties) | {_host_code(ctx.doc, ent, ctx.gaz) or ""} - {""})
+        places = _venue_candidates(ctx.doc, sent.start, sent.end, ctx)
+        venue = sorted(places, key=lambda p: (not p[2], p[0]))[0][1] if places else None
+        if parties or venue:
+            return parties, venue
+    return [], None
+
+
+def _host_verb_before(doc: Doc, ent: Span) -> bool:
+    """'mediated by Turkey', 'hosted by Turkey'."""
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "by" and doc[ent.start - 2].lower_ in (
+        "mediated", "hosted", "chaired", "brokered")
+
+
+# --- level ---------------------------------------------------------------------------------
+def _event_level(doc: Doc, window: tuple[int, int], trigger: Trigger, slot: DateSlot, sent: Span,
+                 gaz: Gazetteer) -> str:
+    """Level from a group noun between trigger and date ("talks between Russian and
+    Ukrainian negotiators in late February"), else the first role cue of the clause, then
+    of the sentence; default delegations (leaders for a summit)."""
+    if trigger.end <= slot.start:
+        level = _level(doc, trigger.end, slot.start, gaz, people=False)
+        if level:
+            return level
+    return (_level(doc, *window, gaz) or _level(doc, sent.start, sent.end, gaz)
+            or ("leaders" if doc[trigger.start].lower_ == "summit" else "delegations"))
+
+
+def _level(doc: Doc, lo: int, hi: int, gaz: Gazetteer, *, people: bool = True) -> str | None:
+    """The level of the first role cue in [lo, hi): a role word or (with ``people``) the
+    role of a named participant (not a possessor or the speaker)."""
+    persons = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON" and lo <= ent.start < hi}
+    j = lo
+    while j < hi:
+        tok = doc[j]
+        if j in persons:
+            ent = persons[j]
+            level = None
+            if people and not _possessive(doc, ent.end) and not _is_speaker(doc, ent):
+                level = _role_level(gaz.lookup(ent.ent_id_ or ent.text))
+            if level:
+                return level
+            j = ent.end
+            continue
+        pair = f"{tok.lower_} {doc[j + 1].lower_}" if j + 1 < hi else ""
+        triple = f"{pair} {doc[j + 2].lower_}" if j + 2 < hi else ""
+        if MINISTER_RX.match(triple) or MINISTER_RX.match(pair):
+            return "ministers"
+        if tok.lower_ in LEVEL_WORDS and not (tok.lower_.startswith("president") and pair.endswith("'s")):
+            return LEVEL_WORDS[tok.lower_]
+        j += 1
+    return None
+
+
+def _is_speaker(doc: Doc, ent: Span) -> bool:
+    """'Mr Lavrov confirmed', 'said Peskov': the name reports, it does not negotiate."""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in SPEECH_WORDS or after in SPEECH_WORDS
+
+
+def _possessive(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].text in ("'s", "’s")
+
+
+def _role_level(entry: Entry | None) -> str | None:
+    role = (entry.role or "").lower() if entry else ""
+    if not role:
+        return None
+    if "envoy" in role:
+        return "envoys"
+    if MINISTER_RX.match(role):
+        return "ministers"
+    if "negotiator" in role:
+        return "delegations"
+    if any(r in role for r in NOT_LEADER_ROLES):
+        return None
+    if any(role == r or role.endswith(r) for r in LEADER_ROLES):
+        return "leaders"
+    return None
+
+
+# --- consolidation -------------------------------------------------------------------------
+def _normalised_rows(mentions: pd.DataFrame) -> list[dict]:
+    """Mention rows as plain dicts with parsed dates; rows without a date are dropped."""
+    rows = []
+    for record in mentions.to_dict("records"):
+        when = parse_iso(_text(record.get("date")))
+        if when is None:
+            continue
+        rows.append({
+            "doc_id": _text(record.get("doc_id")) or "", "when": when, "status": _text(record.get("status")) or "held",
+            "venue": _text(record.get("venue")), "parties": _as_list(record.get("parties")),
+            "level": _text(record.get("level")), "round": _as_int(record.get("round")),
+            "outcome": _text(record.get("outcome")), "sentence": _text(record.get("sentence")) or "",
+            "start": _as_int(record.get("start")) or 0, "weak": _as_bool(record.get("weak")),
+        })
+    return rows
+
+
+def _text(value) -> str | None:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _as_int(value) -> int | None:
+    try:
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            return None
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _as_bool(value) -> bool:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return False
+    return bool(value)
+
+
+def _as_list(value) -> list[str]:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, str):
+        return sorted({p.strip() for p in re.split(r"[;,|]", value.strip("[]")) if p.strip().strip("'\"")})
+    try:
+        return sorted({str(v) for v in value})
+    except TypeError:
+        return []
+
+
+def _merge_order(row: dict) -> tuple:
+    """Day-precise strong mentions first, then weak ones, then month-precise ones."""
+    return (row["when"].precision != "day", row["weak"], row["when"].value, row["doc_id"], row["start"])
+
+
+def _best_cluster(row: dict, clusters: list[list[dict]]) -> list[dict] | None:
+    """The compatible cluster that fits ``row`` best (same round, nearest date, most
+    shared parties), or ``None``."""
+    scored = []
+    for index, members in enumerate(clusters):
+        if not _compatible(row, members):
+            continue
+        anchor = _anchor(members)
+        same_round = row["round"] is not None and row["round"] == _cluster_round(members)
+        shared = len(set(row["parties"]) & _cluster_parties(members))
+        scored.append((not same_round, abs((row["when"].value - anchor.value).days), -shared, index))
+    return clusters[min(scored)[3]] if scored else None
+
+
+def _compatible(row: dict, members: list[dict]) -> bool:
+    anchor = _anchor(members)
+    if not _dates_agree(row["when"], anchor):
+        return False
+    if not set(row["parties"]) & _cluster_parties(members):
+        return False
+    cluster_round = _cluster_round(members)
+    if row["round"] is not None and cluster_round is not None and row["round"] != cluster_round:
+        return False
+    if row["weak"]:
+        return True
+    return all(_venues_agree(row["venue"], m["venue"]) for m in members if not m["weak"])
+
+
+def _anchor(members: list[dict]) -> ResolvedDate:
+    return members[0]["when"]
+
+
+def _dates_agree(a: ResolvedDate, b: ResolvedDate) -> bool:
+    if a.precision == "month" or b.precision == "month":
+        return (a.value.year, a.value.month) == (b.value.year, b.value.month)
+    return abs((a.value - b.value).days) <= DAY_TOLERANCE
+
+
+def _venues_agree(a: str | None, b: str | None) -> bool:
+    """Equal, either unknown, or a city and the country it lies in."""
+    if not a or not b or a.lower() == b.lower():
+        return True
+    gaz = default_gazetteer()
+    ea, eb = gaz.lookup(a), gaz.lookup(b)
+    if ea is None or eb is None:
+        return False
+    return (ea.place_kind == "country" and eb.country == ea.name) or (eb.place_kind == "country" and ea.country == eb.name)
+
+
+def _cluster_parties(members: list[dict]) -> set[str]:
+    return {p for m in members for p in m["parties"]}
+
+
+def _cluster_round(members: list[dict]) -> int | None:
+    rounds = Counter(m["round"] for m in members if m["round"] is not None)
+    return sorted(rounds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if rounds else None
+
+
+def _event_row(members: list[dict]) -> dict:
+    """One event from its mentions: held if any says so, the day-precise date, the most
+    specific venue, the parties and level of its direct mentions."""
+    strong = [m for m in members if not m["weak"]] or members
+    date_iso = _most_common([m["when"].iso for m in strong if m["when"].precision == "day"]) or strong[0]["when"].iso
+    venue = _best_venue([m["venue"] for m in strong if m["venue"]])
+    parties = sorted({p for m in strong for p in m["parties"]})
+    statuses = {m["status"] for m in members}
+    status = "held" if "held" in statuses else "cancelled" if "cancelled" in statuses else "planned"
+    evidence = sorted(strong, key=lambda m: (m["when"].precision != "day", m["doc_id"], m["start"]))[0]
+    return {
+        "talk_id": _talk_id(date_iso, parties, venue), "date": date_iso, "status": status, "venue": venue,
+        "level": _most_common([m["level"] for m in strong if m["level"]]), "parties": parties,
+        "round": _cluster_round(members), "doc_ids": sorted({m["doc_id"] for m in members}),
+        "evidence": evidence["sentence"], "outcome": next((m["outcome"] for m in strong if m["outcome"]), None),
+        "n_mentions": len(members), "precision": "day" if len(date_iso) == 10 else "month",
+    }
+
+
+def _most_common(values: list[str]) -> str | None:
+    """The most frequent value; ties go to the one seen first."""
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(values, key=lambda v: (counts[v], -values.index(v)))
+
+
+def _best_venue(venues: list[str]) -> str | None:
+    """A city over a country, then the most frequent."""
+    gaz = default_gazetteer()
+    cities = [v for v in venues if (gaz.lookup(v) is None or gaz.lookup(v).place_kind != "country")]
+    return _most_common(cities or venues)
+
+
+def _talk_id(date_iso: str, parties: list[str], venue: str | None) -> str:
+    key = f"{date_iso}|{','.join(parties)}|{(venue or '').lower()}"
+    return "talk-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
