@@ -28,16 +28,16 @@ build: venv ## Build the tables from CORPUS (default data/raw) into TABLES (defa
 reports: venv ## Build the tables and run every notebook into reports/ (HTML + figures)
 	$(PY) -m analysis report --corpus $(CORPUS) --tables $(TABLES) --out $(REPORTS)
 
-test: venv ## Run every test: unit tests and the notebooks under nbval (strict)
+test: venv ## Run every test: unit, integration and browser tests, then the notebooks under nbval (strict)
+	$(PY) -m analysis build data/raw --out data/processed
 	$(PY) -m pytest tests
-	$(PY) -m analysis build $(CORPUS) --out $(TABLES)
 	$(PY) -m pytest --nbval --nbval-sanitize-with notebooks/sanitize.cfg notebooks
 
-test-fast: venv ## Unit tests only
-	$(PY) -m pytest tests -x -q
+test-fast: venv ## The tests without the slow ones (browser, Dask cluster)
+	$(PY) -m pytest tests -x -q -m "not slow"
 
 refresh-notebooks: venv ## Re-execute the notebooks in place to refresh their stored outputs
-	$(PY) -m analysis build $(CORPUS) --out $(TABLES)
+	$(PY) -m analysis build data/raw --out data/processed
 	$(PY) -m analysis refresh-notebooks
 
 lab: venv ## Open the suite in JupyterLab on localhost

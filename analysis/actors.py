@@ -5,7 +5,7 @@ Used for statement speakers and for the claimant of a casualty figure. Sources:
 1. gazetteer entities (PERSON, ORG) from the pipeline's entity ruler;
 2. people missing from the gazetteer, found as two or three capitalised words right
    after a role noun ("police chief Ihor Klymenko", "governor Andrei Vorobyov") or
-   followed by an appositive role (", an adviser to …");
+   followed by an appositive role ("Ihor Terekhov, the mayor of Kharkiv,");
 3. institution phrases: an optional country/city owner plus an institution noun
    ("Ukraine's interior ministry", "the UN refugee agency", "Mariupol's city council",
    "city officials", "Ukrainian authorities").
@@ -66,6 +66,7 @@ def find_actors(span: Span | Doc, *, gazetteer: Gazetteer | None = None) -> list
     gaz = gazetteer or default_gazetteer()
     found = _gazetteer_actors(span, gaz)
     found += [a for a in _role_named_people(span, gaz) if not _overlaps(a, found)]
+    found += [a for a in _appositive_people(span, gaz) if not _overlaps(a, found)]
     found += [a for a in _institution_phrases(span, gaz) if not _overlaps(a, found)]
     return sorted(found, key=lambda a: a.start)
 
@@ -125,6 +126,42 @@ def _role_named_people(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
         start, end = names[0].idx, names[-1].idx + len(names[-1].text)
         out.append(Actor(entry.name if entry else name, side, "person", start, end, span.doc.text[start:end]))
     return out
+
+
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _appositive_people(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
+    """Unknown people followed by an appositive role: 'Ihor Terekhov, the mayor of Kharkiv,'."""
+    out = []
+    tokens = list(span)
+    for k, tok in enumerate(tokens):
+        if tok.text != "," or k < 2:
+            continue
+        names = []
+        for prev in reversed(tokens[max(0, k - 3):k]):
+            if not _name_word(prev):
+                break
+            names.insert(0, prev)
+        after = tokens[k + 1:k + 8]
+        if len(names) < 2 or not after or after[0].lower_ not in ("a", "an", "the"):
+            continue
+        role_at = next((j for j, t in enumerate(after) if t.lower_ in ROLE_WORDS), None)
+        if role_at is None or any(t.text in (",", ".", ";") for t in after[:role_at]):
+            continue
+        name = " ".join(t.text for t in names)
+        entry = gaz.lookup(name)
+        side = entry.side if entry else _side_of_role(after[role_at:role_at + 5][::-1] + after[:role_at], gaz)
+        start, end = names[0].idx, names[-1].idx + len(names[-1].text)
+        out.append(Actor(entry.name if entry else name, side, "person", start, end, span.doc.text[start:end]))
+    return out
+
+
+def _name_word(tok) -> bool:
+    """A capitalised word that can be part of an unknown person's name."""
+    return bool(_CAPITALISED.match(tok.text)) and tok.ent_type_ not in ("GPE", "NORP", "ORG") \
+        and tok.lower_ not in ROLE_WORDS and tok.lower_ not in _CALENDAR and not tok.is_stop
 
 
 def _side_of_role(role_tokens: list, gaz: Gazetteer) -> str | None:

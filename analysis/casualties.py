@@ -34,7 +34,7 @@ from .casualty_cues import (
     MEASURE_LINKERS, MEASURE_TRIGGERS, MEASURE_WINDOW, MILITARY_NOUNS, MODALS, NEGATORS, NP_DETERMINERS,
     PARTITIVE_PRONOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, POPULATION_ADJECTIVES, POSSESSIVES, QUALIFIERS,
     RECIPROCAL_WORDS, RIGHT_CUES, SKIPPABLE_PUNCT, UNSPECIFIED_NOUNS, WINDOW_CUES, ARTICLES_AND_COPULAS,
-    ARMED_GROUPS, ATTACK_ACTIONS, ATTACK_MODIFIERS, ATTACK_NOUNS, ATTACK_VERBS, lower_at, match_at,
+    ARMED_GROUPS, ATTACK_ACTIONS, ATTACK_MODIFIERS, ATTACK_NOUNS, ATTACK_VERBS, PASSIVE_AUX, lower_at, match_at,
     match_ending,
 )
 from .gazetteer import Gazetteer, default_gazetteer
@@ -97,12 +97,13 @@ def extract_casualties(doc: Doc, *, doc_id: str, published: str | None = None) -
     claims = ClaimHistory()
     figures: list[_Figure] = []
     previous_sent: Span | None = None
-    cutoff = _comments_start(doc.text)
+    text = doc.text  # Doc.text joins every token: build it once
+    cutoff = _comments_start(text)
     for sent in _sentences(doc):
         if sent.start_char >= cutoff:
             break
         clauses = reporting_clauses(sent, gaz)
-        if not _is_teaser(sent):
+        if not _is_teaser(sent, text):
             found = _sentence_figures(sent, gaz)
             for fig in found:
                 fig.claimant = claimant_for(fig.mention.start, fig.mention.end, sent, clauses, claims)
@@ -134,11 +135,10 @@ def _comments_start(text: str) -> int:
     return len(text)
 
 
-def _is_teaser(sent: Span) -> bool:
+def _is_teaser(sent: Span, text: str) -> bool:
     """Lines that announce other stories ("ALSO READ: …", "READ MORE: …")."""
-    doc = sent.doc
-    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    line = doc.text[line_start:sent.end_char].lstrip().lower()
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line = text[line_start:sent.end_char].lstrip().lower()
     return line.startswith(TEASER_PREFIXES)
 
 
@@ -149,7 +149,7 @@ def _sentence_figures(sent: Span, gaz: Gazetteer) -> list[_Figure]:
     for mention in find_numbers(sent):
         if non_count_reason(doc, mention):
             continue
-        fig = _analyse(mention, sent, gaz)
+        fig = _analyse(mention, sent, gaz, after_number=previous is not None)
         if fig is not None:
             fig.previous_start = previous.start if previous is not None else None
             figures.append(fig)
@@ -160,14 +160,18 @@ def _sentence_figures(sent: Span, gaz: Gazetteer) -> list[_Figure]:
 
 # ----------------------------------------------------------------------------- one figure
 
-def _analyse(mention: NumberMention, sent: Span, gaz: Gazetteer) -> _Figure | None:
-    """A figure with its category, or ``None`` when the number counts no casualties."""
+def _analyse(mention: NumberMention, sent: Span, gaz: Gazetteer, *, after_number: bool) -> _Figure | None:
+    """A figure with its category, or ``None`` when the number counts no casualties;
+    ``after_number`` tells whether a countable number precedes it in the sentence (a
+    partitive needs one: 'among 20 people killed' alone is a plain figure)."""
     doc = sent.doc
     fig = _Figure(mention=mention, sent=sent, reciprocal=mention.reciprocal)
     fig.qualifier, fig.q_start = _qualifier(doc, mention, sent.start)
     if _negated_before(doc, fig.q_start, sent.start):
         return None
     partitive = _partitive_kind(doc, mention, fig.q_start, sent)
+    if partitive == "sentence" and not after_number and lower_at(doc, mention.end) != "of":
+        partitive = None
     if partitive is not None:
         return _partitive(fig, partitive, gaz)
     _noun_phrase(fig, mention.end, sent.end, gaz)
@@ -684,7 +688,8 @@ def _attack_noun_follows(doc: Doc, i: int, hi: int) -> bool:
         if low in ATTACK_NOUNS:
             return True
         if low in ARMED_GROUPS:
-            return any(lower_at(doc, j) in ATTACK_ACTIONS for j in range(k + 1, min(hi, k + 7)))
+            return any(lower_at(doc, j) in ATTACK_ACTIONS and lower_at(doc, j - 1) not in PASSIVE_AUX
+                       for j in range(k + 1, min(hi, k + 7)))
         tok = doc[k]
         if not (low in ATTACK_MODIFIERS or tok.like_num or tok.text in ("-", "–") or tok.text[:1].isupper()):
             return False
@@ -729,23 +734,22 @@ def _place_code(doc: Doc, t: int, gaz: Gazetteer) -> str | None:
 
 
 def _same_paragraph(previous: Span, sent: Span) -> bool:
-    return "\n" not in sent.doc.text[previous.start_char:sent.start_char]
+    doc = sent.doc
+    return not any("\n" in doc[k].text_with_ws for k in range(previous.end - 1, sent.start))
 
 # ----------------------------------------------------------------------------- rows
 
 def _row(fig: _Figure, doc_id: str) -> dict:
     m, sent = fig.mention, fig.sent
-    text = sent.doc.text
-    s_start, s_end = sent.start_char, sent.end_char
-    while s_end > s_start and text[s_end - 1].isspace():
-        s_end -= 1
-    while s_start < s_end and text[s_start].isspace():
-        s_start += 1
+    raw = sent.text
+    sentence = raw.strip()
+    s_start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    s_end = s_start + len(sentence)
     return {
         "doc_id": doc_id, "value": m.value, "value_high": m.value_high, "vague": m.vague,
         "category": fig.category, "side": fig.side, "population": fig.population or "unspecified",
         "qualifier": fig.qualifier, "claimed_by": fig.claimant.name if fig.claimant else None,
-        "sentence": text[s_start:s_end], "start": m.start_char, "end": m.end_char,
+        "sentence": sentence, "start": m.start_char, "end": m.end_char,
         "figure": m.text, "sentence_start": s_start, "sentence_end": s_end,
     }
 

@@ -25,7 +25,8 @@ CIVILIAN_NOUNS = {
     "passengers", "villagers", "pensioners", "patients", "students", "schoolchildren", "journalists",
     "reporters", "medics", "doctors", "nurses", "teachers", "rescuers", "firefighters", "workers",
     "worshippers", "churchgoers", "shoppers", "commuters", "pedestrians", "miners", "farmers",
-    "teenagers", "minors", "orphans", "families", "elderly", "locals", "evacuees",
+    "teenagers", "minors", "orphans", "families", "elderly", "locals", "evacuees", "protesters",
+    "demonstrators", "activists", "priests", "monks", "athletes", "tourists", "customers",
 }
 MILITARY_NOUNS = {
     "soldiers", "soldier", "troops", "servicemen", "serviceman", "servicewomen", "servicemembers",
@@ -166,6 +167,8 @@ ATTACK_NOUNS = {
     "aggression", "fire", "assault", "captivity", "occupiers", "aerial", "raid", "raids",
 }
 ARMED_GROUPS = {"forces", "troops", "army", "military", "soldiers", "units", "gunners", "pilots"}
+PASSIVE_AUX = {"were", "was", "been", "being", "be", "are", "is", "got", "get"}
+"""'soldiers were killed' makes the soldiers victims, not attackers."""
 ATTACK_ACTIONS = {
     "killed", "killing", "kill", "shelled", "shelling", "struck", "striking", "fired", "firing",
     "bombed", "bombing", "bombarding", "bombarded", "attacked", "attacking", "hit", "hitting",

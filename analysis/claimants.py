@@ -50,7 +50,8 @@ ANAPHORIC_HEADS = {
     "official": "person", "minister": "person", "chief": "person", "president": "person",
     "ombudsman": "person", "commissioner": "person", "prosecutor": "person", "commander": "person",
     "spokesperson": "person", "envoy": "person", "ambassador": "person", "staff": "institution",
-    "prosecutors": "institution", "ministries": "institution",
+    "prosecutors": "institution", "ministries": "institution", "headquarters": "institution",
+    "centre": "institution", "center": "institution",
     "it": "institution", "they": "institution", "she": "person", "he": "person",
 }
 NAME_CONNECTORS = {"for", "of", "and", "on"}
@@ -69,6 +70,7 @@ SOURCE_NOUNS = set(ANAPHORIC_HEADS) - {"it", "they", "she", "he"} | {
     "witnesses", "sources", "medics", "rescuers", "doctors", "prosecutors", "investigators",
     "estimates", "monitors", "observers", "analysts", "hospitals",
 }
+DESCRIPTION_OPENERS = {"the", "a", "an", "her", "his", "its", ",", "“", '"'}
 SUBORDINATORS = {"as", "while", "after", "when", "because", "and", "but", "that"}
 CLOSING_QUOTES = {'"', "”", "’", "'", "»"}
 MAX_CLAIM_DISTANCE = 8
@@ -131,7 +133,7 @@ def reporting_clauses(sent: Span, gaz: Gazetteer) -> list[Clause]:
             continue
         if low not in REPORT_VERBS:
             continue
-        clause = _subject_of(doc, v, sent, ends, actors)
+        clause = _subject_of(doc, v, sent, ends, actors, gaz)
         if clause is not None:
             clauses.append(clause)
     return clauses
@@ -155,8 +157,8 @@ def _unknown_organisations(sent: Span, gaz: Gazetteer, known: list[Actor]) -> li
         acronym = any(w.is_upper and len(w.text) >= 2 for w in words)
         if acronym or len([w for w in words if w.text[:1].isupper()]) >= 2 and not (t == sent.start and len(words) < 2):
             kind = "institution" if acronym or any(w.lower_ in ORGANISATION_WORDS for w in words) else "person"
-            start, stop = doc[t].idx, doc[end - 1].idx + len(doc[end - 1].text)
-            out.append(Actor(doc.text[start:stop], None, kind, start, stop, doc.text[start:stop]))
+            name = doc[t:end].text
+            out.append(Actor(name, None, kind, doc[t].idx, doc[t].idx + len(name), name))
         t = end
     return out
 
@@ -184,8 +186,8 @@ def _described_source(sent: Span, t: int) -> Actor | None:
         end += 1
     if end == t or lower_at(doc, end - 1) not in SOURCE_NOUNS:
         return None
-    start, stop = doc[t].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return Actor(doc.text[start:stop], None, "institution", start, stop, doc.text[start:stop])
+    name = doc[t:end].text
+    return Actor(name, None, "institution", doc[t].idx, doc[t].idx + len(name), name)
 
 
 def _drop_overlaps(actors: list[Actor]) -> list[Actor]:
@@ -227,7 +229,8 @@ def _actor_starting(actors: list[Actor], sent: Span, t: int) -> Actor | None:
     return None
 
 
-def _subject_of(doc: Doc, v: int, sent: Span, ends: dict[int, Actor], actors: list[Actor]) -> Clause | None:
+def _subject_of(doc: Doc, v: int, sent: Span, ends: dict[int, Actor], actors: list[Actor],
+                gaz: Gazetteer) -> Clause | None:
     """Subject of the reporting verb at ``v``: the actor (or anaphor) before it, across
     adverbials ('on Thursday', 'has been forced to'), a relative clause (', which … ,')
     or an appositive; or the actor right after it (', said X')."""
@@ -245,7 +248,7 @@ def _subject_of(doc: Doc, v: int, sent: Span, ends: dict[int, Actor], actors: li
             return Clause(v, actor, None, first if first is not None else p)
         low = lower_at(doc, p)
         if low in ANAPHORIC_HEADS:
-            clause = _anaphoric_subject(doc, v, p, sent)
+            clause = _anaphoric_subject(doc, v, p, sent, gaz)
             if clause is not None:
                 return clause
         if low == "," and (p - 1 in ends or lower_at(doc, p + 1) in ("which", "who")):
@@ -284,29 +287,43 @@ def _appositive_head(doc: Doc, first: int, ends: dict[int, Actor]) -> tuple[Acto
     return person, start
 
 
-def _anaphoric_subject(doc: Doc, v: int, p: int, sent: Span) -> Clause | None:
-    """'it said', 'the service said', ', the regional governor said', 'Officials said'."""
+def _anaphoric_subject(doc: Doc, v: int, p: int, sent: Span, gaz: Gazetteer) -> Clause | None:
+    """'it said', 'the service said', ', the regional governor said', 'Officials said',
+    ', a Ukrainian commander said'."""
     low = lower_at(doc, p)
     start = p
-    while start - 1 >= sent.start and p - start < 4 and doc[start - 1].is_lower and (
-            doc[start - 1].is_alpha or lower_at(doc, start - 1) == "'s") and lower_at(doc, start - 1) not in FUNCTION_WORDS - {"'s"}:
+    while start - 1 >= sent.start and p - start < 4 and _description_word(doc[start - 1]):
         start -= 1
     before = lower_at(doc, start - 1) if start > sent.start else ""
     pronoun = low in ("it", "she", "he", "they")
-    if not (pronoun or start == sent.start or before in ("the", "her", "his", "its", ",", "“", '"')):
+    if not (pronoun or start == sent.start or before in DESCRIPTION_OPENERS):
         return None
     if before in ("her", "his"):
         low = "she"
-    return Clause(v, None, low, start, description=_description(doc, start, p))
+    return Clause(v, None, low, start, description=_description(doc, start, p, gaz))
 
 
-def _description(doc: Doc, start: int, head: int) -> Actor | None:
-    """'the regional governor' → Actor('regional governor'), for unresolved anaphors."""
+def _description_word(tok: Token) -> bool:
+    """Words of a description before its head: 'regional', "prosecutor's", 'Ukrainian'."""
+    low = tok.lower_.replace("’", "'")
+    if tok.ent_type_ == "NORP" or low == "'s":
+        return True
+    return tok.is_lower and tok.is_alpha and low not in FUNCTION_WORDS
+
+
+def _description(doc: Doc, start: int, head: int, gaz: Gazetteer) -> Actor | None:
+    """'the regional governor' → Actor('regional governor'), for unresolved anaphors; a
+    demonym in it gives the side ('a Ukrainian commander')."""
     if lower_at(doc, head) in ("it", "they", "she", "he"):
         return None
-    a, b = doc[start].idx, doc[head].idx + len(doc[head].text)
-    name = doc.text[a:b]
-    return Actor(name[:1].lower() + name[1:], None, ANAPHORIC_HEADS.get(lower_at(doc, head), "institution"), a, b, name)
+    name = doc[start:head + 1].text
+    a, b = doc[start].idx, doc[start].idx + len(name)
+    if doc[start].ent_type_ != "NORP":
+        name = name[:1].lower() + name[1:]
+    sides = {gaz.party_of_demonym(doc[k].ent_id_ or doc[k].text) for k in range(start, head)
+             if doc[k].ent_type_ == "NORP"}
+    side = sides.pop() if len(sides) == 1 else None
+    return Actor(name, side, ANAPHORIC_HEADS.get(lower_at(doc, head), "institution"), a, b, name)
 
 
 def _jump_parenthetical(doc: Doc, comma: int, sent: Span) -> int | None:

@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--speakers", help="comma-separated speaker names")
     r.add_argument("--jobs", type=_jobs, default=None, help="worker processes for the build")
     r.add_argument("--kernel", default="python3", help="Jupyter kernel name (default python3)")
+    bench = sub.add_parser("bench", help="benchmark the build on a generated corpus (prints figures)")
+    bench.add_argument("-n", "--articles", type=_jobs, default=2000, help="articles to generate (default 2000)")
+    bench.add_argument("--reports", action="store_true", help="also time `make reports` against a papermill floor")
     sub.add_parser("refresh-notebooks", help="re-execute notebooks/ in place (refreshes stored outputs)")
     return parser
 
@@ -101,12 +104,20 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh_notebooks(args: argparse.Namespace) -> int:
-    from .report import NOTEBOOKS, run_notebook
+    from .report import NOTEBOOKS, run_notebook, strip_run_metadata
 
     for name in NOTEBOOKS:
         path = config.NOTEBOOKS_DIR / name
         print(f"refreshing {name}")
         run_notebook(path, path, {})
+        strip_run_metadata(path)
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import main as run_bench
+
+    run_bench(args.articles, reports=args.reports)
     return 0
 
 
@@ -126,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     from .gazetteer import GazetteerError
     from .report import ReportError
 
-    commands = {"build": cmd_build, "report": cmd_report, "refresh-notebooks": cmd_refresh_notebooks}
+    commands = {"build": cmd_build, "report": cmd_report, "refresh-notebooks": cmd_refresh_notebooks,
+                "bench": cmd_bench}
     try:
         return commands[args.command](args)
     except (CorpusError, GazetteerError, ParameterError, ReportError) as exc:

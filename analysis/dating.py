@@ -40,7 +40,9 @@ DATELINE_LINES = 15
 MAX_STAMP_WORDS = 15
 MAX_STAMP_CHARS = 200
 MAX_STAMP_EXTRA_WORDS = 4
-"""Words besides the date, time and stamp keywords that a stamp line may hold."""
+"""Words besides the date, time and stamp keywords that a byline/stamp line may hold."""
+MAX_STAMP_BARE_EXTRA_WORDS = 2
+"""The same for a line without a byline, time, keyword or separator."""
 WAR_AGE_TOLERANCE_DAYS = 31
 """A war-age date fixes a dateline's year only if the two are this close."""
 
@@ -194,7 +196,10 @@ def _is_stamp_line(line: str, date_text: str) -> bool:
     if _TIME.search(line) or _STAMP_KEYWORD.search(line):
         return True
     rest = _STAMP_FILLER.sub(" ", line.replace(date_text, " "))
-    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= MAX_STAMP_EXTRA_WORDS
+    extra = len(re.findall(r"[A-Za-z]{2,}", rest))
+    if re.match(r"\s*(?:by|from|filed by)\s", line, re.I) or re.search(r"\s[|·•]\s", line):
+        return extra <= MAX_STAMP_EXTRA_WORDS  # "By Jane Roe · March 3, 2022"
+    return extra <= MAX_STAMP_BARE_EXTRA_WORDS  # not a headline that names a date
 
 
 def stamp_date(line: str) -> tuple[date, str] | None:

@@ -276,7 +276,7 @@ def _mention_at(doc: Doc, i: int, hi: int) -> NumberMention | None:
 def _make(doc: Doc, start: int, end: int, value: int, high: int | None, *, vague: bool,
           reciprocal: bool = False) -> NumberMention:
     start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return NumberMention(start, end, start_char, end_char, doc.text[start_char:end_char], value,
+    return NumberMention(start, end, start_char, end_char, doc[start:end].text, value,
                          high, vague, reciprocal)
 
 
@@ -388,7 +388,7 @@ def _compound_reason(doc: Doc, m: NumberMention) -> str | None:
     if before is not None and before.text in ("-", "–") and _attached(before, doc[m.start]) and \
             m.start >= 2 and _attached(doc[m.start - 2], before) and doc[m.start - 2].is_alpha:
         return "name"
-    if m.text and m.text[0].isdigit() and m.start_char > 0 and doc.text[m.start_char - 1].isalpha():
+    if before is not None and m.text[:1].isdigit() and not before.whitespace_ and before.text[-1:].isalpha():
         return "name"
     return None
 

@@ -84,6 +84,19 @@ def run_notebook(notebook: Path, output: Path, parameters: dict, *, kernel: str 
                           f"(partial notebook kept at {output})") from None
 
 
+def strip_run_metadata(notebook: Path) -> None:
+    """Drop papermill's timings and timestamps from a notebook (keeps stored
+    notebooks stable under version control; outputs are untouched)."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    nbformat.write(nb, notebook)
+
+
 def export_html(executed: Path) -> Path:
     """HTML of an executed notebook with code cells hidden (narrative, tables, charts kept)."""
     import nbformat

@@ -58,10 +58,17 @@ SPEECH_VERBS: dict[str, str] = {
 }
 """Speech-verb forms and their family; ``accuse`` verbs make the content what the speaker condemns."""
 
+AMBIGUOUS_NOUNS = {"calls", "demands", "offers", "questions", "thanks", "claims", "pledges", "promises", "vows",
+                   "lists", "backs", "supports", "rules", "states", "notes", "highlights", "warns", "denies"}
+"""Forms that are verbs only after a subject ("Trump calls for …") — else nouns ("phone calls")."""
 NEEDS_PARTICLE = {"ruled": "out", "rules": "out", "ruling": "out", "hit": "out", "lashed": "out"}
 NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "these", "those", "such",
                 "numerous", "many", "repeated", "new", "'s", "’s", "of", "no", "any", "some", "several", "two",
                 "whose", "previous", "recent", "latest", "first", "last"}
+DOCUMENT_NOUNS = {"decree", "statement", "letter", "resolution", "law", "document", "post", "message", "video",
+                  "address", "note", "tweet", "communique", "order", "declaration", "appeal", "speech"}
+"""'signed a decree declaring …': a participle after these reports what the document says."""
+AUXILIARIES = {"has", "have", "had", "would", "will", "could", "did", "does", "do", "should", "might", "may", "'d"}
 PASSIVE_AUX = {"was", "were", "is", "are", "be", "been", "being", "'s", "’s", "get", "got", "gets"}
 SKIPPABLE = {"also", "then", "later", "reportedly", "previously", "still", "again", "further", "however", "formally",
              "repeatedly", "once", "now", "had", "has", "have", "would", "will", "could", "did", "does", "do", "not",
@@ -84,6 +91,10 @@ _ROLE_NP = re.compile(
     r"^(?:(?:but|and|so|meanwhile|however|yet)\s+)?the\s+(?P<owner>(?:[A-Z][\w.]*|[a-z]+)\s+)?(?:(?:[a-z]+)\s+)?"
     r"(?P<role>foreign minister|prime minister|minister|president|spokesman|spokeswoman|spokesperson|leader|"
     r"chancellor|premier|secretary|envoy|aide|negotiator|diplomat|chief|ambassador)\b", re.I)
+_TITLE_WORDS = re.compile(
+    r"(?:(?:[A-Z][\w.'’-]*|of|the|for|top|senior|former|deputy|foreign|defen[cs]e|interior|state|ministry|"
+    r"[a-z]+(?:ese|ian|ish|an)|" + "|".join(sorted(ROLE_WORDS)) + r")\s+)*$")
+"""Title and role words before a name ("Russian Foreign Ministry spokesperson Maria Zakharova")."""
 _QUOTE_OPEN = {"“", '"'}
 _QUOTE_CLOSE = {"”", '"'}
 MIN_QUOTE_WORDS = 4
@@ -147,7 +158,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 def long_quotes(text: str) -> list[tuple[int, int]]:
     """Quotations of at least :data:`MIN_QUOTE_WORDS` words (direct speech, not scare quotes)."""
-    return [(s, e) for s, e in find_quotes(text) if len(re.findall(r"\w+", text[s:e])) >= MIN_QUOTE_WORDS]
+    return [(s, e) for s, e in find_quotes(text) if len(re.findall(r"[\w'’-]+", text[s:e])) >= MIN_QUOTE_WORDS]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -185,6 +196,9 @@ class _Finder:
     # -- per sentence ------------------------------------------------------------------------
     def _sentence(self, index: int, sent: Span) -> list[Attribution]:
         found: list[Attribution] = []
+        topic = self._fronted_topic(sent)
+        if topic is not None:
+            self.state.last_person = topic
         for tok in sent:
             family = self._speech_verb(tok, sent)
             if family is None:
@@ -208,6 +222,17 @@ class _Finder:
             self._split_accusation(att, sent, found)
         return found
 
+    def _fronted_topic(self, sent: Span) -> Actor | None:
+        """'For Zelenskyy, the offer … : … he signed …': the person a sentence is about."""
+        m = re.match(r"\s*(?:For|To|As for)\s+", sent.text)
+        if not m:
+            return None
+        start = sent.start_char + m.end()
+        actor = next((a for a in self.speakers if a.kind == "person" and start <= a.start <= start + 25), None)
+        if actor is not None and re.match(r"\s*,", self.text[actor.end:actor.end + 3]):
+            return actor
+        return None
+
     def _speech_verb(self, tok, sent: Span) -> str | None:
         lower = tok.lower_
         family = SPEECH_VERBS.get(lower)
@@ -221,9 +246,10 @@ class _Finder:
             return None
         if prev and prev[0].lower_ in PASSIVE_AUX and lower.endswith("ed"):
             return None
-        if lower in ("calls", "demands", "offers", "questions", "thanks", "claims") and prev and prev[0].lower_ in (
-                "that", "by", "for", "with", "to", "of", "and", "the"):
-            return None  # a noun: "said that calls by …"
+        if lower in AMBIGUOUS_NOUNS and prev and not (
+                prev[0].text[:1].isupper() or prev[0].lower_ in PRONOUNS | {"it", "they", "who"}
+                or prev[0].text in (",", "”", '"') or prev[0].lower_ in ("and", "but")):
+            return None  # a noun: "said that calls by …", "after phone calls"
         return family
 
     def _verb_end(self, tok) -> int:
@@ -260,15 +286,20 @@ class _Finder:
                 return None, ""  # 'accused X of … by ruling out …': the manner of the reported act
             return self._clause_subject(tok, sent, found), "participle"
         if prev and prev[0].lower_ in CONJUNCTIONS:
+            between = self.text[prev[0].idx + len(prev[0].text):tok.idx].lower().split()
+            if any(w in AUXILIARIES for w in between):
+                return None, ""  # '… that Russia had rejected … and had still not said …': the inner clause's verb
             return self._clause_subject(tok, sent, found), "coordination"
+        if tok.lower_.endswith("ing") and prev and prev[0].lower_ in DOCUMENT_NOUNS:
+            return self._clause_subject(tok, sent, found), "participle"  # 'signed a decree declaring …'
         if tok.lower_.endswith("ing"):
             return None, ""
-        return self._preceding_subject(tok, sent)
+        return self._preceding_subject(tok, sent, found)
 
     def _postposed(self, tok, sent: Span) -> Actor | None:
         """'…, said Lavrov' / '” asserted Trump': a name right after the verb."""
         before = self._previous_words(tok, sent, 1)
-        if before and before[0].text not in (",", "”", '"'):
+        if (before and before[0].text not in (",", "”", '"')) or tok.lower_.endswith("ing"):
             return None
         limit = self.doc[min(tok.i + 5, sent.end - 1)].idx + 1
         after = [a for a in self.speakers if tok.idx < a.start <= limit and a.start < sent.end_char
@@ -276,8 +307,8 @@ class _Finder:
         if not after:
             return None
         gap = self.text[tok.idx + len(tok.text):after[0].start]
-        if re.search(r"[,;:\"“”]|\bthat\b", gap):
-            return None
+        if not _TITLE_WORDS.fullmatch(gap.strip() + " " if gap.strip() else ""):
+            return None  # only titles may stand between the verb and the name ('said Foreign Minister …')
         return after[0]
 
     def _relative_antecedent(self, who, sent: Span) -> Actor | None:
@@ -293,31 +324,39 @@ class _Finder:
             return earlier[-1].speaker
         people = [a for a in self.speakers if sent.start_char <= a.start < tok.idx and a.kind == "person"
                   and not self._prepositional(a) and not self._possessive(a)]
-        return people[0] if people else None
+        if people:
+            return people[0]
+        head = self.text[sent.start_char:tok.idx]
+        if re.search(r"(?:^|[,;:]\s*|\b(?:and|but|then)\s+)(?:he|she)\b[^,;:]*$", head, re.I):
+            return self.state.last_person  # 'on October 4, he signed a decree declaring …'
+        return None
 
-    def _preceding_subject(self, tok, sent: Span) -> tuple[Actor | None, str]:
-        region_start = self._region_start(tok, sent)
+    def _preceding_subject(self, tok, sent: Span, found: list[Attribution]) -> tuple[Actor | None, str]:
+        region_start = max([self._region_start(tok, sent)] + [a.verb_end for a in found if a.verb_end <= tok.idx])
         segments = _segments(self.text, region_start, tok.idx)
         k = len(segments) - 1
         while k >= 0:
             seg_start, seg_end = segments[k]
             seg_text = self.text[seg_start:seg_end]
+            last_word = [w for w in re.findall(r"[\w'’]+", seg_text) if w.lower() not in SKIPPABLE][-1:]
+            if last_word and last_word[0].lower() in PRONOUNS:
+                return (self.state.last_person, "pronoun") if self.state.last_person else (None, "")
             if _appositive(seg_text) and k > 0:
                 owner = self._actor_ending_at(segments[k - 1][1])
                 if owner is not None:
                     return owner, "name"
                 k -= 1
                 continue
-            in_seg = [a for a in self.speakers if seg_start <= a.start and a.end <= seg_end]
-            free = [a for a in in_seg if not self._prepositional(a) and not self._possessive(a)]
+            in_seg = [a for a in self.actors if seg_start <= a.start and a.end <= seg_end]
+            free = [a for a in in_seg if is_speaker(a) and not self._prepositional(a) and not self._possessive(a)]
             if free:
                 people = [a for a in free if a.kind == "person"]
                 return (people or free)[0], "name"
             resolved = self._pronoun_or_role(seg_text)
             if resolved is not None:
                 return resolved
-            if in_seg or (k == len(segments) - 1 and not seg_text.strip()):
-                k -= 1  # only names inside a prepositional phrase: keep looking left
+            if (in_seg and all(self._prepositional(a) for a in in_seg)) or not seg_text.strip() or _name_list(seg_text):
+                k -= 1  # names inside a prepositional phrase or a list of them: keep looking left
                 continue
             return None, ""
         return None, ""
@@ -372,7 +411,9 @@ class _Finder:
         j = self._token_at(actor.start) - 1
         while j >= 0:
             t = self.doc[j]
-            if t.is_space or t.text in (",", "and", "the", "The", "'s", "’s") or t.is_digit or t.lower_ in ROLE_WORDS:
+            if t.text in (",", ";", ":", "(", ")", "-", "–", "—") or t.text in _QUOTE_CLOSE:
+                return False
+            if t.is_space or t.text in ("and", "the", "The", "'s", "’s") or t.is_digit or t.lower_ in ROLE_WORDS:
                 j -= 1
                 continue
             if t.text[:1].isupper() and t.lower_ not in PREPOSITIONS:
@@ -389,7 +430,7 @@ class _Finder:
         return span.start if span is not None else 0
 
     def _antecedent(self, speaker: Actor, found: list[Attribution]) -> Attribution | None:
-        for att in reversed(found + self.state.attributions):
+        for att in reversed(self.state.attributions + found):
             if att.speaker.name == speaker.name:
                 return att
         return None
@@ -401,7 +442,7 @@ class _Finder:
             nxt = found[k + 1] if k + 1 < len(found) else None
             clause_end = self._subject_start(nxt, sent) if nxt else sent.end_char
             clause_end = max(clause_end, att.verb_end)
-            post = (att.verb_start, clause_end)
+            post = (self._negated_verb_start(att, sent), clause_end)
             quote = _inside(att.verb_end + 1, self.quotes) or self._quote_after(att.verb_end, clause_end)
             if quote is not None and quote[1] > clause_end and nxt is None:
                 post = (att.verb_start, quote[1])
@@ -421,9 +462,20 @@ class _Finder:
                 att.frame = [(self._subject_start(att, sent), att.verb_end)]
             else:
                 att.content = [post]
-                att.frame = [(max(sent.start_char, pre[1] if pre else sent.start_char), body_start)]
-            if pre is None and self._quote_before_subject(att, sent) is None:
-                att.frame.insert(0, (sent.start_char, self._subject_start(att, sent)))
+                att.frame = [(self._frame_start(att, sent, found[:k]), body_start)]
+
+    def _negated_verb_start(self, att: Attribution, sent: Span) -> int:
+        """The verb with a negation right before it ('no longer insists', 'has not ruled out')."""
+        head = self.text[sent.start_char:att.verb_start]
+        m = re.search(r"(?:\b(?:has|have|had|did|does|do|would|will|could|is|was)\s+)?"
+                      r"(?:\bnot|\bnever|\bno\s+longer|n't)\s+(?:\w+ly\s+)?$", head, re.I)
+        return sent.start_char + m.start() if m else att.verb_start
+
+    def _frame_start(self, att: Attribution, sent: Span, earlier: list[Attribution]) -> int:
+        """A leading attribution's frame starts after the reported words of the attribution
+        before it in the sentence, if any, else at the sentence start."""
+        ends = [e for a in earlier for s, e in a.content if e <= att.verb_start]
+        return max([sent.start_char] + ends)
 
     def _quote_after(self, pos: int, end: int) -> tuple[int, int] | None:
         for s, e in self.quotes:
@@ -438,7 +490,7 @@ class _Finder:
         if sent.start_char <= sp.start < att.verb_start and att.how == "name":
             start = sp.start
             head = self.text[sent.start_char:start]
-            m = re.search(r"(?:(?:[A-Z][\w.'’-]*|of|the|[a-z]+(?:ese|ian|ish|an))\s+)*$", head)
+            m = _TITLE_WORDS.search(head)
             return sent.start_char + m.start() if m else start
         m = re.search(r"\b(?:he|she|the\s+[\w\s]{0,40}?)\s*$", self.text[sent.start_char:att.verb_start], re.I)
         if att.how in ("pronoun", "role") and m:
@@ -464,9 +516,13 @@ class _Finder:
         return (start, head_start + len(body))
 
     def _quote_before_subject(self, att: Attribution, sent: Span) -> tuple[int, int] | None:
+        """A quotation ending right before the attribution ('“…,” Lavrov said') that no
+        earlier attribution has claimed."""
         anchor = min(self._subject_start(att, sent), att.verb_start)
+        claimed = [r for a in self.state.attributions for r in a.content]
         for s, e in self.quotes:
-            if e <= anchor and re.fullmatch(r"[\s,.!?]*", self.text[e:anchor]):
+            if e <= anchor and re.fullmatch(r"[\s,]*", self.text[e:anchor]) and (s, e) not in claimed \
+                    and not any(cs <= s < ce for cs, ce in claimed):
                 return (s, e)
         return None
 
@@ -514,7 +570,7 @@ class _Finder:
         if found:
             return []
         s_text = self.text[sent.start_char:sent.end_char]
-        for m in re.finditer(r"\baccording to\s+", s_text):
+        for m in re.finditer(r"\baccording to\s+", s_text, re.I):
             pos = sent.start_char + m.end()
             actor = next((a for a in self.speakers if pos <= a.start <= pos + 40
                           and not re.search(r"[,;.]", self.text[pos:a.start])), None)
@@ -621,6 +677,12 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = start + m.end()
     out.append((pos, end))
     return out
+
+
+def _name_list(seg: str) -> bool:
+    """'RIA Novosti and TASS reportedly': the tail of a list of names, not a subject."""
+    words = [w for w in re.findall(r"[\w'’.-]+", seg) if w.lower() not in SKIPPABLE]
+    return bool(words) and "and" in words and all(w == "and" or w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _appositive(seg: str) -> bool:

@@ -56,6 +56,10 @@ MAX_NEGATOR_GAP = 5
 _FILLER = r"(?:[\w'.-]+\s+)"
 _CHUNK_BREAK = re.compile(r"[;:()\[\].!?]|,(?!\d)|\s[-–—]+\s|\b(?:but|although|though|whereas|while|however|yet)\b")
 _WORD = re.compile(r"[\w'-]+")
+_NUMERIC = re.compile(r"(?<![\w'-])\$?[\d.,]+(?:bn|m|k)?(?![\w'-])|\b(?:million|billion|thousand)\b")
+"""Amounts do not count as filler words ("send another $800 million in military aid")."""
+_CHAIN_BREAKERS = re.compile(r"\b(?:through|by|via|after|before|during|despite|against|since|until|because|than)\b")
+"""Prepositions that end a predicate's reach ("ended through a peace agreement")."""
 _IMPERATIVE_LEAD = re.compile(r"^[\s\"']*(?:(?:then|just|so|now|please|and|let's|let us)\s+)*$")
 _QUALIFIER_TOPICS = {"peace": "agreement", "ceasefire": "ceasefire", "truce": "ceasefire", "cease-fire": "ceasefire",
                      "armistice": "ceasefire", "negotiation": "negotiations", "negotiating": "negotiations"}
@@ -83,6 +87,7 @@ class PredicateRule:
     topics: tuple[str, ...]
     position: str = "before"
     evaluative: bool = False
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,7 @@ class StanceHit:
     end: int
     evaluative: bool = False
     kind: str = "term"
+    weak: bool = False
 
 
 @dataclass
@@ -200,7 +206,7 @@ def build_lexicon(data: dict) -> StanceLexicon:
             raise LexiconError(f"unknown topics in lexicon: {unknown}")
         predicates = tuple(
             PredicateRule(compile_pattern(r["pattern"]), int(r["polarity"]), tuple(r.get("topics", TOPICS)),
-                          r.get("position", "before"), bool(r.get("evaluative")))
+                          r.get("position", "before"), bool(r.get("evaluative")), bool(r.get("weak")))
             for r in data["predicates"])
         phrases = tuple(PhraseRule(compile_pattern(r["pattern"]), r["topic"], int(r["stance"]))
                         for r in data.get("phrases", []))
@@ -308,20 +314,22 @@ def find_stances(text: str, *, context: str = "", mode: Mode = "plain",
         if hit is not None:
             hits.append(hit)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in exclude)]
-    hits += _evaluation_hits(text, work, terms, hits, context, lex)
-    return _dedupe(hits)
+    judged = _evaluation_hits(text, work, terms, hits, context, lex)
+    judged_topics = {(h.topic, h.stance) for h in judged}
+    hits = [h for h in hits if not (h.weak and (h.topic, -h.stance) in judged_topics)]
+    return _dedupe(hits + judged)
 
 
 def _find_terms(work: str, lex: StanceLexicon) -> list[_Item]:
-    """Term occurrences of every topic plus proposal nouns; longest wins on overlap."""
+    """Term occurrences of every topic (longest wins on overlap), then proposal nouns
+    where no topic term is."""
     found = []
     for rule in lex.terms:
         for m in rule.rx.finditer(work):
             if m.end() > m.start():
                 found.append(_Item(m.start(), m.end(), "term", rule, rule.topic))
-    for m in lex.proposal.finditer(work):
-        found.append(_Item(m.start(), m.end(), "proposal", None, None))
     found.sort(key=lambda it: (-(it.end - it.start), it.start))
+    found += [_Item(m.start(), m.end(), "proposal", None, None) for m in lex.proposal.finditer(work)]
     kept: list[_Item] = []
     for item in found:
         if not any(item.start < k.end and k.start < item.end for k in kept):
@@ -345,10 +353,10 @@ def _resolve_proposals(terms: list[_Item], work: str, context: str, lex: StanceL
                 after[0].absorbed = True
         if topic is None:
             topic = context_topic(context, lexicon=lex)
-        if topic is None and re.search(r"\b(?:demands|conditions|preconditions|drafts?|plans?)\b", work[item.start:item.end]):
+        if topic is None and re.search(r"\b(?:demands|drafts?|plans?)\b", work[item.start:item.end]):
             topic = lex.proposal_default
         item.topic = topic
-        item.rule = TermRule(topic or "agreement", lex.proposal, 1, 0, 0)
+        item.rule = TermRule(topic or "agreement", lex.proposal, 1, 0, -1)
 
 
 def context_topic(context: str, *, lexicon: StanceLexicon | None = None) -> str | None:
@@ -390,7 +398,11 @@ def _assign_negators(work: str, lex: StanceLexicon, terms: list[_Item], preds: l
     """Each negator negates the nearest predicate or term to its right in its chunk."""
     items = sorted([t for t in terms if not t.absorbed] + preds, key=lambda it: it.start)
     for m in lex.negators.finditer(work):
-        if any(p.start <= m.start() < p.end for p in preds) or any(t.start <= m.start() < t.end for t in terms):
+        inside = next((t for t in terms if t.start <= m.start() < t.end), None)
+        if inside is not None:
+            inside.negations += 1  # "no plans for talks" read as one proposal term
+            continue
+        if any(p.start <= m.start() < p.end for p in preds):
             continue
         chunk = _chunk_index(chunks, m.start())
         for item in items:
@@ -429,22 +441,23 @@ def _term_stance(term: _Item, terms: list[_Item], text: str, work: str, preds: l
             stance *= p.rule.polarity
         stance *= -1 if negations % 2 else 1
         evaluative = any(p.rule.evaluative for p in governing)
+        weak = all(p.rule.weak for p in governing)
         start = min([term.start] + [p.start for p in governing])
         end = max([term.end] + [p.end for p in governing])
         kind = "predicate"
     elif negations % 2:
-        stance, evaluative, start, end, kind = rule.negated_bare, False, term.start, term.end, "negated"
+        stance, evaluative, start, end, kind, weak = rule.negated_bare, False, term.start, term.end, "negated", False
     elif rule.imperative and _IMPERATIVE_LEAD.match(work[chunk_start:term.start]):
-        stance, evaluative, start, end, kind = rule.polarity, False, term.start, term.end, "imperative"
+        stance, evaluative, start, end, kind, weak = rule.polarity, False, term.start, term.end, "imperative", False
     else:
-        stance, evaluative, start, end, kind = rule.bare, False, term.start, term.end, "bare"
+        stance, evaluative, start, end, kind, weak = rule.bare, False, term.start, term.end, "bare", True
         if mode == "accusation" and term.topic == "western_support":
             stance = rule.polarity  # the accused action itself; inverted below
     if stance == 0:
         return None
     if mode == "accusation" and not evaluative:
         stance = -stance
-    return StanceHit(term.topic, 1 if stance > 0 else -1, text[start:end], start, end, evaluative, kind)
+    return StanceHit(term.topic, 1 if stance > 0 else -1, text[start:end], start, end, evaluative, kind, weak)
 
 
 def _crosses(start: int, end: int, blockers: list[_Item]) -> bool:
@@ -459,9 +472,9 @@ def _predicate_chain(term: _Item, before: list[_Item], work: str, words: _Words,
     cursor = term.start
     for pred in sorted(before, key=lambda p: -p.end):
         gap_text = work[pred.end:cursor]
-        gap = words.between(pred.end, cursor)
+        gap = words.between(pred.end, cursor) - len(_NUMERIC.findall(gap_text))
         limit = MAX_INFINITIVE_GAP if re.search(r"\bto\s*$", gap_text) else MAX_CHAIN_GAP
-        if gap > limit or _crosses(pred.end, cursor, blockers):
+        if gap > limit or _crosses(pred.end, cursor, blockers) or _CHAIN_BREAKERS.search(gap_text):
             break
         chain.append(pred)
         cursor = pred.start
@@ -481,7 +494,8 @@ def _evaluation_hits(text: str, work: str, terms: list[_Item], hits: list[Stance
                     present = _topic_in(context, topic, lex)
                 if not present:
                     continue
-                if any(h.topic == topic and h.stance == -rule.polarity and not h.evaluative for h in hits):
+                if any(h.topic == topic and h.stance == -rule.polarity and not h.evaluative and not h.weak
+                       for h in hits):
                     continue  # the speaker's own stance on the term says otherwise
                 out.append(StanceHit(topic, rule.polarity, text[m.start():m.end()], m.start(), m.end(),
                                      evaluative=True, kind="evaluation"))

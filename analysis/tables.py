@@ -41,13 +41,14 @@ _ARROW = {STR: pa.string(), INT: pa.int64(), BOOL: pa.bool_(), LIST: pa.list_(pa
 
 
 def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
-    """A frame with the table's schema columns first (missing ones null), extras after."""
+    """A frame with the table's schema columns first (missing ones null), extras after
+    in sorted order (so fresh and cached rows give the same columns)."""
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame.from_records(rows)
     schema = SCHEMAS[name]
     for column in schema:
         if column not in frame.columns:
             frame[column] = None
-    extras = [c for c in frame.columns if c not in schema]
+    extras = sorted(c for c in frame.columns if c not in schema)
     return frame[list(schema) + extras].reset_index(drop=True)
 
 

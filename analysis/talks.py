@@ -492,8 +492,8 @@ def _build_mention(ctx: DocContext, sentences: list[Span], i: int, trigger: Trig
         "status": _status(when, window.text, tense, ctx.anchor), "venue": venue, "parties": parties,
         "level": _event_level(doc, (lo, hi), trigger, slot, sent, ctx.gaz),
         "round": trigger.round, "outcome": _outcome(clause), "sentence": text, "start": start, "end": end,
-        "weak": weak, "trigger": doc[trigger.start:trigger.end].text, "date_text": slot.expr.text,
-    }
+        "date_text": slot.expr.text, "trigger": doc[trigger.start:trigger.end].text, "weak": weak,
+    }  # extras in key order: a cached (key-sorted) row keeps the same columns
 
 
 def _elliptical(trigger: Trigger) -> bool:

@@ -139,7 +139,7 @@ def claims_side_by_side(figures: pd.DataFrame) -> pd.DataFrame:
 def _figure_text(row) -> str:
     qualifier = "" if row["qualifier"] == "exact" else f"{str(row['qualifier']).replace('_', ' ')} "
     high = row.get("value_high")
-    value = f"{int(row['value']):,}" + (f"–{int(high):,}" if high is not None and high == high and not pd.isna(high) else "")
+    value = f"{int(row['value']):,}" + (f"–{int(high):,}" if pd.notna(high) else "")
     return f"{qualifier}{value} ({row['published'] or 'undated'})"
 
 

@@ -48,6 +48,10 @@ def test_stamp_beyond_header_region_ignored():
     assert date_document(text).published is None
 
 
+def test_headline_naming_a_date_is_not_a_stamp():
+    assert date_document(doc("Russia and Ukraine to meet on March 29, 2022", BODY)).published is None
+
+
 def test_stamp_helper():
     assert stamp_date("By Jane Roe · March 3, 2022") == (date(2022, 3, 3), "March 3, 2022")
     assert stamp_date("Talks in Geneva") is None
@@ -139,7 +143,8 @@ def test_number_value(phrase, value):
 
 def test_year_helpers():
     assert years_with_weekday(4, 11, "Monday") == [2022]
-    assert resolve_year(2, 29, text="", lead="") == 2024 or resolve_year(2, 29, text="", lead="") is None
+    assert resolve_year(2, 29, text="", lead="") is None  # no cue: no year
+    assert resolve_year(2, 29, text="In 2024 and 2025.", lead="") == 2024  # only valid printed year
     assert resolve_year(4, 11, text="", lead="said on Monday") == 2022
     assert resolve_year(9, 30, text="", lead="", weekday="Friday") == 2022
     assert all(config.INVASION_START.year <= y <= config.LATEST_YEAR for y in years_with_weekday(1, 1, "Sunday"))

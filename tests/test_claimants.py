@@ -1,0 +1,65 @@
+"""Reporting clauses and claimant resolution of analysis.claimants."""
+from __future__ import annotations
+
+from analysis.claimants import ClaimHistory, claimant_for, reporting_clauses
+from analysis.gazetteer import default_gazetteer
+
+
+def _claimants(nlp, text, word):
+    """Claimant of the first token ``word`` in each sentence that has it, in order."""
+    gaz = default_gazetteer()
+    history = ClaimHistory()
+    out = []
+    for sent in nlp(text).sents:
+        clauses = reporting_clauses(sent, gaz)
+        for tok in sent:
+            if tok.text == word:
+                actor = claimant_for(tok.i, tok.i + 1, sent, clauses, history)
+                out.append(actor.name if actor else None)
+                break
+        history.add_sentence(clauses)
+    return out
+
+
+def test_subject_before_the_verb_across_adverbials(nlp):
+    assert _claimants(nlp, "NATO last week put the figure at 7,000.", "7,000") == ["NATO"]
+    assert _claimants(nlp, "The Russian defence ministry has been forced to admit that 498 died.", "498") == [
+        "Russian defence ministry"]
+
+
+def test_relative_clause_and_apposition(nlp):
+    text = "Russia's defence ministry, which acknowledged on Wednesday that 498 had died, said 2,870 had died."
+    assert _claimants(nlp, text, "498") == ["Russian defence ministry"]
+    assert _claimants(nlp, text, "2,870") == ["Russian defence ministry"]
+    text = "Britain's chief of the defence staff, Admiral Sir Tony Radakin, said that 1,500 died."
+    assert _claimants(nlp, text, "1,500") == ["Tony Radakin"]
+
+
+def test_according_to_wins(nlp):
+    assert _claimants(nlp, "Zelenskyy spoke as 3.8 million had fled, according to the UN refugee agency.",
+                      "3.8") == ["UN refugee agency"]
+
+
+def test_trailing_attribution_needs_a_comma_or_quote(nlp):
+    assert _claimants(nlp, "Seven died, the governor said.", "Seven") == ["governor"]
+    assert _claimants(nlp, "“The toll is 12,” Ukraine's State Emergency Service said.", "12") == [
+        "Ukraine's State Emergency Service"]
+    assert _claimants(nlp, "Missiles kill 34 as Trump says Russia erred", "34") == [None]
+
+
+def test_anaphors_resolve_by_kind_and_head_noun(nlp):
+    text = ("Kharkiv governor Oleh Syniehubov said 5 died. Ukraine's State Emergency Service said 7 died. "
+            "She said 9 died. The service said 11 died.")
+    assert _claimants(nlp, text, "9") == ["Oleh Syniehubov"]
+    assert _claimants(nlp, text, "11") == ["Ukraine's State Emergency Service"]
+
+
+def test_places_and_unknown_organisations_speak(nlp):
+    assert _claimants(nlp, "Kyiv had said last month that 2,598 came home.", "2,598") == ["Kyiv"]
+    assert _claimants(nlp, "UNICEF said 500 children had died.", "500") == ["UNICEF"]
+    assert _claimants(nlp, "The International Organization for Migration said 5 million were displaced.", "5") == [
+        "International Organization for Migration"]
+
+
+def test_no_attribution(nlp):
+    assert _claimants(nlp, "Twelve people were killed on Monday.", "Twelve") == [None]

@@ -1,0 +1,155 @@
+"""Topic and stance cues of an attributed clause (analysis.stance)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.stance import LexiconError, compile_pattern, context_topic, find_stances, load_lexicon
+
+
+def positions(text: str, **kwargs) -> set[tuple[str, int]]:
+    return {(h.topic, h.stance) for h in find_stances(text, **kwargs)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # negotiations
+    ("Moscow was ready to sit down for talks with Kyiv", ("negotiations", 1)),
+    ("the ministry remained open to dialogue", ("negotiations", 1)),
+    ("the president has ruled out peace talks with the Kremlin", ("negotiations", -1)),
+    ("talks with the other side were pointless", ("negotiations", -1)),
+    # ceasefire
+    ("the minister called for an immediate truce", ("ceasefire", 1)),
+    ("a lasting ceasefire was needed", ("ceasefire", 1)),
+    ("the army will not pause its offensive", ("ceasefire", -1)),
+    ("the country was ready to fight for as long as it took", ("ceasefire", -1)),
+    # agreement
+    ("the government is ready to sign a peace deal", ("agreement", 1)),
+    ("the delegation rejected the draft agreement", ("agreement", -1)),
+    ("our sovereignty is not up for negotiation", ("agreement", -1)),
+    ("Kyiv would not give up any territory", ("agreement", -1)),
+    # western support
+    ("the allies called for tougher sanctions on the regime", ("western_support", 1)),
+    ("the chancellor was prepared to send Taurus missiles to Ukraine", ("western_support", 1)),
+    ("the ministry condemned Western arms supplies", ("western_support", -1)),
+    ("sending long-range missiles would be a dangerous escalation", ("western_support", -1)),
+])
+def test_each_topic_and_both_stances(text, expected):
+    assert expected in positions(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I see no reason why we cannot continue the negotiations", ("negotiations", 1)),
+    ("he saw no reason not to continue talks", ("negotiations", 1)),
+    ("Moscow will not pause military action", ("ceasefire", -1)),
+    ("the team is not ready for talks", ("negotiations", -1)),
+    ("Russia did not rule out contacts with the envoys", ("negotiations", 1)),
+    ("the leader ruled out peace talks", ("negotiations", -1)),
+    ("we do not intend to pause hostilities", ("ceasefire", -1)),
+    ("there would be no pause in the fighting", ("ceasefire", -1)),
+    ("I don't see any pressure on Russia", ("western_support", 1)),
+    ("we will never negotiate with them", ("negotiations", -1)),
+])
+def test_negation_and_modality_inside_the_clause(text, expected):
+    assert positions(text) == {expected}
+
+
+def test_negation_reaches_only_the_next_predicate_or_term():
+    found = positions("Moscow will not pause its offensive during the next rounds of talks")
+    assert found == {("ceasefire", -1)}
+
+
+@pytest.mark.parametrize("text", [
+    "the next meeting would be held if there were prospects for a substantive discussion",
+    "the meeting produced no agreement on a ceasefire",
+    "he described the prisoner deal as the largest exchange",
+    "they failed to reach a deal on the grain corridor",
+    "the two leaders held a phone call on Monday",
+    "he did not spell out the elements of the deal",
+    "talks would continue so long as a final agreement is not reached",
+])
+def test_conditions_and_outcome_reports_take_no_position(text):
+    assert not {p for p in positions(text) if p[0] in ("agreement", "ceasefire")} or "continue" in text
+
+
+def test_conditional_clause_is_masked_but_the_main_clause_counts():
+    assert positions("If you cannot close the sky, then give me planes") == {("western_support", 1)}
+    assert positions("there will be no pause so long as a final agreement is not reached") == {("ceasefire", -1)}
+
+
+def test_imperative_is_a_call():
+    assert positions("Sit down with me to negotiate") == {("negotiations", 1)}
+    assert positions("Stop the attacks now") == {("ceasefire", 1)}
+
+
+def test_accusation_inverts_the_accused_action():
+    assert positions("accused the West of arming Ukraine", mode="accusation") == {("western_support", -1)}
+    assert positions("complained that Moscow had rejected calls for a truce", mode="accusation") == {("ceasefire", 1)}
+
+
+def test_evaluations_are_not_inverted_by_accusation():
+    found = positions('accused Kyiv of tabling an "unacceptable" draft peace deal', mode="accusation")
+    assert found == {("agreement", -1)}
+
+
+def test_judgement_takes_its_topic_from_the_previous_sentence():
+    context = "The army said the enemy had fired US-made ATACMS missiles at a depot."
+    assert positions("This is a signal that they want to escalate", context=context) == {("western_support", -1)}
+    assert positions("This is a signal that they want to escalate") == set()
+
+
+def test_proposal_topic_from_qualifier_or_context():
+    assert positions("welcomed the proposal for a 30-day truce") == {("ceasefire", 1)}
+    assert positions("accepted the idea of a three-way meeting") == {("negotiations", 1)}
+    context = "The envoy said Moscow was demanding the whole of the eastern region."
+    assert positions("rejected the idea", context=context) == {("agreement", -1)}
+    assert context_topic("Officials hoped Moscow would accept the ceasefire offer.") == "ceasefire"
+
+
+def test_nested_words_of_someone_else_are_excluded():
+    text = "calls by the envoy for the bloc to continue arming Kyiv marked a serious U-turn"
+    nested = ((0, text.index(" marked")),)
+    assert positions(text, exclude=nested) == {("western_support", -1)}
+
+
+def test_hit_offsets_point_into_the_text():
+    text = "He said Russia was ready to continue contacts."
+    (hit,) = find_stances(text)
+    assert text[hit.start:hit.end] == hit.cue and "continue contacts" in hit.cue
+
+
+def test_compile_pattern_spaces_and_gaps():
+    rx = compile_pattern("stop {G2}attacks")
+    assert rx.search("to STOP  the   attacks now")
+    assert not rx.search("stopwatch attacks")
+
+
+def test_user_lexicon_extends_the_bundled_one(tmp_path):
+    user = tmp_path / "stance_lexicon.json"
+    user.write_text(json.dumps({"phrases": [{"pattern": "peace through strength", "topic": "western_support",
+                                             "stance": 1}]}))
+    lexicon = load_lexicon(user=user)
+    assert positions("he spoke of peace through strength", lexicon=lexicon) == {("western_support", 1)}
+    assert positions("he spoke of peace through strength") == set()
+
+
+def test_malformed_lexicon_raises(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"terms": {"weather": [{"pattern": "rain"}]}, "predicates": [],
+                               "proposals": {"pattern": "offer"}, "negators": "not"}))
+    with pytest.raises(LexiconError):
+        load_lexicon(bad, user=None)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    with pytest.raises(LexiconError):
+        load_lexicon(broken, user=None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_arbitrary_text_never_raises(text):
+    for hit in find_stances(text, context=text[:50]):
+        assert hit.stance in (-1, 1)
+        assert 0 <= hit.start <= hit.end <= len(text)
