@@ -41,7 +41,7 @@ refresh-notebooks: venv ## Re-execute the notebooks in place to refresh their st
 	$(PY) -m analysis refresh-notebooks
 
 lab: venv ## Open the suite in JupyterLab on localhost
-	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=. notebooks/00-corpus-overview.ipynb
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --allow-root --ServerApp.root_dir=. 
 
 bench: venv ## Benchmark the build (prints figures; asserts nothing)
 	$(PY) -m analysis bench

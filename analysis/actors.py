@@ -71,6 +71,15 @@ def find_actors(span: Span | Doc, *, gazetteer: Gazetteer | None = None) -> list
     return sorted(found, key=lambda a: a.start)
 
 
+def _doc_text(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` read from the tokens around it (``Doc.text`` rebuilds the
+    whole text on every access, which made per-sentence calls quadratic)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return doc.text[start:end]
+    return span.text[start - span.start_char:end - span.start_char]
+
+
 def _overlaps(actor: Actor, others: list[Actor]) -> bool:
     return any(actor.start < o.end and o.start < actor.end for o in others)
 
@@ -88,7 +97,7 @@ def _gazetteer_actors(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
         if entry.kind == "institution" and owner:
             start = owner[1]
         out.append(Actor(entry.name, entry.side, entry.kind, start, ent.end_char,
-                         span.doc.text[start:ent.end_char]))
+                         _doc_text(span.doc, start, ent.end_char)))
     return out
 
 
@@ -124,7 +133,7 @@ def _role_named_people(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
         entry = gaz.lookup(name)
         side = entry.side if entry else _side_of_role(tokens[max(0, k - 6):k + 1], gaz)
         start, end = names[0].idx, names[-1].idx + len(names[-1].text)
-        out.append(Actor(entry.name if entry else name, side, "person", start, end, span.doc.text[start:end]))
+        out.append(Actor(entry.name if entry else name, side, "person", start, end, _doc_text(span.doc, start, end)))
     return out
 
 
@@ -154,7 +163,7 @@ def _appositive_people(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
         entry = gaz.lookup(name)
         side = entry.side if entry else _side_of_role(after[role_at:role_at + 5][::-1] + after[:role_at], gaz)
         start, end = names[0].idx, names[-1].idx + len(names[-1].text)
-        out.append(Actor(entry.name if entry else name, side, "person", start, end, span.doc.text[start:end]))
+        out.append(Actor(entry.name if entry else name, side, "person", start, end, _doc_text(span.doc, start, end)))
     return out
 
 
@@ -193,7 +202,7 @@ def _institution_phrases(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
         side = entry.side if entry else _side_of_owner(owner_name, gaz)
         start = base + m.start("owner") if owner else base + m.start("noun")
         out.append(Actor(entry.name if entry else phrase, side, "institution", start, base + m.end(),
-                         span.doc.text[start:base + m.end()]))
+                         _doc_text(span.doc, start, base + m.end())))
     return out
 
 

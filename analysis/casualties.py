@@ -22,11 +22,12 @@ one row, merged so that the attributed mention's claimant is kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import Actor
+from .actors import Actor, find_actors
 from .claimants import ClaimHistory, claimant_for, reporting_clauses
 from .casualty_cues import (
     AUX_SKIP, CASUALTY_NOUNS, CIVILIAN_NOUNS, CLAUSE_STOPS, COPULA_STOPS, COPULAS, DISPLACED_AFTER_FLEE,
@@ -99,10 +100,11 @@ def extract_casualties(doc: Doc, *, doc_id: str, published: str | None = None) -
     previous_sent: Span | None = None
     text = doc.text  # Doc.text joins every token: build it once
     cutoff = _comments_start(text)
+    actors = _actors_by_sentence(doc, gaz)
     for sent in _sentences(doc):
         if sent.start_char >= cutoff:
             break
-        clauses = reporting_clauses(sent, gaz)
+        clauses = reporting_clauses(sent, gaz, actors=actors.get(sent.start, []))
         if not _is_teaser(sent, text):
             found = _sentence_figures(sent, gaz)
             for fig in found:
@@ -124,6 +126,18 @@ def _sentences(doc: Doc) -> list[Span]:
     if doc.has_annotation("SENT_START"):
         return list(doc.sents)
     return [doc[:]] if len(doc) else []
+
+
+def _actors_by_sentence(doc: Doc, gaz: Gazetteer) -> dict[int, list[Actor]]:
+    """Actors of the whole document (one pass: ``Span.ents`` rescans every entity of the
+    document), grouped by the first token of their sentence."""
+    out: dict[int, list[Actor]] = {}
+    starts = [sent.start for sent in _sentences(doc)]
+    for actor in find_actors(doc, gazetteer=gaz):
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None and starts:
+            out.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(actor)
+    return out
 
 
 def _comments_start(text: str) -> int:

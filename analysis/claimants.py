@@ -113,10 +113,14 @@ class ClaimHistory:
         return None
 
 
-def reporting_clauses(sent: Span, gaz: Gazetteer) -> list[Clause]:
-    """Every 'X said', 'according to X', 'it said' in the sentence."""
+def reporting_clauses(sent: Span, gaz: Gazetteer, *, actors: list[Actor] | None = None) -> list[Clause]:
+    """Every 'X said', 'according to X', 'it said' in the sentence; ``actors`` are the
+    sentence's :func:`~analysis.actors.find_actors` results when already known."""
     doc = sent.doc
-    actors = _drop_overlaps(find_actors(sent, gazetteer=gaz) + _place_actors(sent, gaz))
+    if not any(lower_at(doc, v) in REPORT_VERBS or lower_at(doc, v) == "according" for v in range(sent.start, sent.end)):
+        return []
+    found = find_actors(sent, gazetteer=gaz) if actors is None else actors
+    actors = _drop_overlaps(found + _place_actors(sent, gaz))
     actors = _drop_overlaps(actors + _unknown_organisations(sent, gaz, actors))
     ends = {}
     for actor in actors:
@@ -200,11 +204,15 @@ def _drop_overlaps(actors: list[Actor]) -> list[Actor]:
 
 def _place_actors(sent: Span, gaz: Gazetteer) -> list[Actor]:
     """Capitals and countries speaking for governments ('Kyiv had said', 'Moscow says')."""
-    out = []
-    for ent in sent.ents:
-        if ent.label_ != "GPE":
+    doc, out = sent.doc, []
+    for t in range(sent.start, sent.end):
+        if doc[t].ent_iob_ != "B" or doc[t].ent_type_ != "GPE":
             continue
-        entry = gaz.lookup(ent.ent_id_) or gaz.lookup(ent.text)
+        end = t + 1
+        while end < sent.end and doc[end].ent_iob_ == "I":
+            end += 1
+        ent = doc[t:end]
+        entry = gaz.lookup(doc[t].ent_id_) or gaz.lookup(ent.text)
         if entry is None or entry.kind != "place":
             continue
         out.append(Actor(entry.name, entry.side, "place", ent.start_char, ent.end_char, ent.text))

@@ -80,6 +80,8 @@ PREPOSITIONS = {"with", "to", "by", "from", "for", "of", "against", "about", "on
                 "toward", "towards", "via", "into", "over", "under", "despite", "like", "than", "alongside",
                 "including", "behind", "near", "amid", "through", "without", "within", "upon", "in"}
 PRONOUNS = {"he", "she"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "spokespeople", "press"}
+_NAME_PREFIXES = {"and", "the", "a", "an", "his", "her", "its", "their", "our", "this", "'s", "’s"}
 GENERIC_INSTITUTION_HEADS = {"officials", "authorities", "sources", "military", "army", "forces", "police",
                              "intelligence", "government", "administration", "office", "mission", "council",
                              "agency", "navy", "air force"}
@@ -175,6 +177,9 @@ def find_attributions(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[A
 
 
 class _Finder:
+    """One pass over a document's sentences, carrying the discourse state (last named
+    person, recent people, earlier attributions) for pronouns and role nouns."""
+
     def __init__(self, doc: Doc, gaz: Gazetteer):
         self.doc, self.gaz, self.text = doc, gaz, doc.text
         self.sents = list(doc.sents)
@@ -279,7 +284,7 @@ class _Finder:
         post = self._postposed(tok, sent)
         if post is not None:
             return post, "name"
-        if prev and prev[0].lower_ in ("who", "whom") :
+        if prev and prev[0].lower_ in ("who", "whom"):
             return self._relative_antecedent(prev[0], sent), "relative"
         if tok.lower_.endswith("ing") and (not prev or prev[0].text in PARTICIPLE_LEADS or prev[0].lower_ in PARTICIPLE_LEADS):
             if prev and prev[0].lower_ == "by" and found:
@@ -413,12 +418,14 @@ class _Finder:
             t = self.doc[j]
             if t.text in (",", ";", ":", "(", ")", "-", "–", "—") or t.text in _QUOTE_CLOSE:
                 return False
-            if t.is_space or t.text in ("and", "the", "The", "'s", "’s") or t.is_digit or t.lower_ in ROLE_WORDS:
+            if t.is_space or t.lower_ in _NAME_PREFIXES or t.is_digit or t.lower_ in ROLE_WORDS:
                 j -= 1
                 continue
             if t.text[:1].isupper() and t.lower_ not in PREPOSITIONS:
                 j -= 1
                 continue
+            if t.lower_ in ("for", "of", "at") and j > 0 and self.doc[j - 1].lower_ in SPOKESPEOPLE:
+                return False  # 'a spokesman for the Kremlin said': the institution speaks
             return t.lower_ in PREPOSITIONS
         return False
 
@@ -502,13 +509,11 @@ class _Finder:
         quote = self._quote_before_subject(att, sent)
         if quote is not None:
             return quote
-        subj = self._subject_start(att, sent)
+        cut = self._subject_start(att, sent)  # the verb itself when the name follows it
         head_start = prev.verb_end if prev is not None else sent.start_char
-        head = self.text[head_start:subj]
-        if subj <= head_start or not re.search(r",\s*$", head):
-            if not (att.how == "name" and att.speaker.start > att.verb_start and re.search(r",\s*$", self.text[head_start:att.verb_start])):
-                return None
-            head = self.text[head_start:att.verb_start]
+        head = self.text[head_start:cut]
+        if cut <= head_start or not re.search(r",\s*$", head):
+            return None
         body = head.rstrip().rstrip(",")
         if len(re.findall(r"\w+", body)) < 3:
             return None
@@ -686,10 +691,11 @@ def _name_list(seg: str) -> bool:
 
 
 def _appositive(seg: str) -> bool:
-    """'the Kremlin aide who led the Russian side', 'who heads the team', 'an adviser to …'."""
+    """'the Kremlin aide who led the Russian side', 'who heads the team', 'an adviser to …',
+    'speaking at a meeting of …'."""
     s = seg.strip()
-    if re.match(r"(?:who|whose|which)\b", s, re.I):
-        return True
+    if re.match(r"(?:who|whose|which|[a-z]+ing)\b", s):
+        return True  # a relative clause or a participle phrase ('speaking at a meeting of …')
     m = re.match(r"(?:and\s+)?(?:a|an|the)\s+", s, re.I)
     if not m:
         return False

@@ -16,16 +16,21 @@ not a statement of that speaker.
 """
 from __future__ import annotations
 
+import bisect
+import logging
 import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from .actors import Actor, find_actors
+from .gazetteer import default_gazetteer
 from .shifts import ShiftCue, find_shift_cues
 from .speech import Attribution, find_attributions, is_speaker, long_quotes
 from .stance import StanceHit, find_stances
 from .temporal import ResolvedDate, find_date_expressions, parse_iso, resolve
+
+log = logging.getLogger(__name__)
 
 STATEMENT_COLUMNS = ["doc_id", "speaker", "side", "date", "topic", "stance", "quote", "sentence", "start", "end", "cue"]
 REPORTED_SHIFT_COLUMNS = ["doc_id", "speaker", "topic", "from_stance", "to_stance", "date", "sentence", "start",
@@ -34,6 +39,14 @@ LEAD_SENTENCES = 8
 """Sentences from the top searched for the lead (the first full sentence), which sets the story's day."""
 CONTEXT_SENTENCES = 6
 """Sentences before a clause searched for what "this proposal" / "this" refers to."""
+_DEONTIC = re.compile(r"\b(?:should|must|needs? to|has to|have to|ought to)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:that|but|whether|while|although)\b", re.I)
+_SUBJECT_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:is|are|was|were|had|has|have|would|will|did|does|do|could|can|"
+                           r"remain(?:s|ed)?|want(?:s|ed)?|hope[sd]?|seem(?:s|ed)?|appear(?:s|ed)?)\b", re.I)
+_SIDE_PHRASE = re.compile(
+    r"\bthe\s+(?:(?P<demonym>Ukrainian|Russian|American|European|British|German|French|Turkish|Belarusian|Chinese)"
+    r"\s+(?:side|team|delegation|government|leadership|authorities|army|military|forces|negotiators|regime|president)"
+    r"|West(?:ern\s+(?:countries|allies|partners|governments|nations))?)\b")
 _FOLLOW_ON = re.compile(r"\b(?:hours|minutes|moments) later\b|\blater (?:that|the same) day\b|\bthe same day\b|"
                         r"\bshortly (?:after|afterwards)\b|\bsoon after\b", re.I)
 
@@ -62,10 +75,8 @@ def _analyse(doc: Doc, doc_id: str, published: str | None) -> _Analysis:
     if cached is None:
         try:
             cached = _DocumentAnalyser(doc, doc_id, published).run()
-        except (ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:  # never fail a build
-            import logging
-
-            logging.getLogger(__name__).warning("statements of %s skipped: %r", doc_id, exc)
+        except (ValueError, IndexError, KeyError, AttributeError, TypeError):  # never fail a build on one text
+            log.warning("statements of %s skipped", doc_id, exc_info=True)
             cached = _Analysis()
         doc.user_data[key] = cached
     return cached
@@ -80,7 +91,8 @@ class _DocumentAnalyser:
         self.sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
         self.quotes = long_quotes(self.text)
-        self.attributions = find_attributions(doc)
+        self.gaz = default_gazetteer()
+        self.attributions = find_attributions(doc, gazetteer=self.gaz)
         self.dates: dict[int, ResolvedDate | None] = {}
         self.explicit_date: dict[int, bool] = {}
 
@@ -182,8 +194,53 @@ class _DocumentAnalyser:
                     continue
                 if att.keep == "action" and hit.evaluative:
                     continue
+                if att.mode == "plain" and not hit.evaluative:
+                    hit = self._speakers_own(hit, start, att)
+                    if hit is None:
+                        continue
                 out.append((hit, start))
         return sorted(out, key=lambda h: h[1] + h[0].start)
+
+    def _speakers_own(self, hit: StanceHit, offset: int, att: Attribution) -> StanceHit | None:
+        """A position whose clause has another party as subject is that party's: a refusal
+        reported by the speaker is a complaint (the speaker's +1: "Kyiv had torpedoed the
+        talks"), anything else is not the speaker's position — unless the speaker demands
+        it ("Europe should lift sanctions")."""
+        party = self._subject_party(offset + hit.start, max(offset, self.sents[att.sent_index].start_char))
+        if party is None or att.speaker.side is None or party == att.speaker.side or _DEONTIC.search(hit.cue):
+            return hit
+        if hit.stance < 0:
+            return StanceHit(hit.topic, 1, hit.cue, hit.start, hit.end, hit.evaluative, "complaint", hit.weak)
+        return None
+
+    def _subject_party(self, cue_pos: int, floor: int) -> str | None:
+        """Party code of the subject of the clause ending at ``cue_pos`` ('Kyiv had …'),
+        when one is named right before its verb."""
+        head = self.text[floor:cue_pos]
+        cut = max([m.end() for m in _CLAUSE_BREAK.finditer(head)] or [0])
+        if re.search(r"\bwhether\b", head[max(0, cut - 10):], re.I):
+            return None  # 'questioned whether Moscow would agree to …' doubts the other side: the speaker's wish
+        clause_start = floor + cut
+        for start, end, side in reversed(self._party_mentions(clause_start, cue_pos)):
+            between = self.text[end:cue_pos]
+            if not between.strip() or _SUBJECT_VERB.match(between):
+                return side
+        return None
+
+    def _party_mentions(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Named parties in ``[start, end)``: places, people and institutions of the
+        gazetteer, "the Ukrainian side", "the West"."""
+        out = []
+        for ent in self.doc.ents:
+            if start <= ent.start_char and ent.end_char <= end and ent.label_ in ("GPE", "PERSON", "ORG"):
+                entry = self.gaz.lookup(ent.ent_id_) or self.gaz.lookup(ent.text)
+                if entry is not None and entry.side and not re.match(r"['’]s\b", self.text[ent.end_char:ent.end_char + 2]):
+                    out.append((ent.start_char, ent.end_char, entry.side))
+        for m in _SIDE_PHRASE.finditer(self.text, start, end):
+            side = self.gaz.party_of_demonym(m.group("demonym")) if m.group("demonym") else "WEST"
+            if side:
+                out.append((m.start(), m.end(), side))
+        return sorted(out)
 
     def _context(self, pos: int) -> str:
         index = self._sentence_index(pos)
@@ -191,8 +248,6 @@ class _DocumentAnalyser:
         return self.text[first:pos]
 
     def _sentence_index(self, pos: int) -> int:
-        import bisect
-
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def _sentence_bounds(self, pos: int) -> tuple[int, int]:

@@ -1,0 +1,73 @@
+"""Named actors in a span (analysis.actors)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.actors import find_actors
+
+
+def actors(nlp, text):
+    return [(a.name, a.side, a.kind) for a in find_actors(nlp(text))]
+
+
+def test_gazetteer_people_get_canonical_name_and_side(nlp):
+    assert actors(nlp, "Zelenskiy met Sergey Lavrov.") == [("Volodymyr Zelenskyy", "UA", "person"),
+                                                           ("Sergei Lavrov", "RU", "person")]
+
+
+def test_gazetteer_institution_with_owner(nlp):
+    found = find_actors(nlp("Russia's defence ministry said so."))
+    assert [(a.name, a.side, a.text) for a in found] == [("Russian defence ministry", "RU", "Russia's defence ministry")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Polish Foreign Minister Radoslaw Sikorski said so.", ("Radoslaw Sikorski", "OTHER", "person")),
+    ("Ukraine's police chief Ivan Petrenko said so.", ("Ivan Petrenko", "UA", "person")),
+    ("Ihor Terekhov, the mayor of Kharkiv, said so.", ("Ihor Terekhov", "UA", "person")),
+    ("Olena Kovalenko, an adviser to the Ukrainian presidency, said so.", ("Olena Kovalenko", "UA", "person")),
+])
+def test_people_missing_from_the_gazetteer(nlp, text, expected):
+    assert [a for a in actors(nlp, text) if a[2] == "person"] == [expected]
+
+
+@pytest.mark.parametrize("text", ["On Monday, the mayor said so.", "Last Friday, the governor spoke.",
+                                  "In Kyiv, the minister said so."])
+def test_dates_and_places_are_not_people(nlp, text):
+    assert [a for a in actors(nlp, text) if a[2] == "person"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mariupol's city council said so.", ("Mariupol's city council", "UA")),
+    ("Ukrainian authorities said so.", ("Ukrainian authorities", "UA")),
+    ("The UN refugee agency said so.", ("UN refugee agency", "UN")),
+])
+def test_institution_phrases(nlp, text, expected):
+    found = [(a.name, a.side) for a in find_actors(nlp(text)) if a.kind == "institution"]
+    assert found and found[0] == expected
+
+
+def test_actors_do_not_overlap_and_offsets_match(nlp):
+    doc = nlp("Kremlin spokesman Dmitry Peskov and Ukraine's foreign minister Dmytro Kuleba spoke.")
+    found = find_actors(doc)
+    assert [a.name for a in found] == ["Kremlin", "Dmitry Peskov", "Dmytro Kuleba"]
+    for a in found:
+        assert doc.text[a.start:a.end] == a.text
+    for left, right in zip(found, found[1:]):
+        assert left.end <= right.start
+
+
+def test_span_input_uses_document_offsets(nlp):
+    doc = nlp("First sentence here. Then Lavrov spoke.")
+    sent = list(doc.sents)[1]
+    (actor,) = find_actors(sent)
+    assert doc.text[actor.start:actor.end] == "Lavrov"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text_never_raises(nlp, text):
+    doc = nlp(text)
+    for a in find_actors(doc):
+        assert 0 <= a.start <= a.end <= len(doc.text)

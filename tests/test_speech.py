@@ -1,0 +1,71 @@
+"""Attribution of quotes and reported speech (analysis.speech)."""
+from __future__ import annotations
+
+from analysis.speech import find_attributions, find_quotes, is_speaker, long_quotes
+from analysis.actors import Actor
+
+
+def attributions(nlp, text):
+    doc = nlp(text)
+    return doc, find_attributions(doc)
+
+
+def contents(doc, att):
+    return [doc.text[s:e] for s, e in att.content]
+
+
+def test_quotes_pair_up_and_run_to_the_paragraph_end():
+    text = '“One two three four,” he said. "Five six seven eight" and "nine\nNext line'
+    assert [text[s:e] for s, e in find_quotes(text)] == ['“One two three four,”', '"Five six seven eight"', '"nine']
+    assert [text[s:e] for s, e in long_quotes(text)] == ['“One two three four,”', '"Five six seven eight"']
+
+
+def test_trailing_attribution_takes_the_clause_before_it(nlp):
+    doc, (att,) = attributions(nlp, "Moscow is interested in more talks, Kremlin spokesman Dmitry Peskov said on Wednesday.")
+    assert att.speaker.name == "Dmitry Peskov" and contents(doc, att) == ["Moscow is interested in more talks"]
+    assert any("on Wednesday" in doc.text[s:e] for s, e in att.frame)
+
+
+def test_split_attribution_takes_both_sides(nlp):
+    doc, (att,) = attributions(nlp, "If that goes well, Trump said, he would schedule a meeting with Putin.")
+    assert contents(doc, att) == ["If that goes well", "said, he would schedule a meeting with Putin."]
+
+
+def test_multi_sentence_quote_before_the_attribution(nlp):
+    doc, atts = attributions(nlp, "“We urge restraint. We expect progress at the next round,” Zakharova said.")
+    (att,) = [a for a in atts if a.speaker.name == "Maria Zakharova"]
+    assert contents(doc, att) == ["“We urge restraint. We expect progress at the next round,”"]
+
+
+def test_postposed_name_and_relative_pronoun(nlp):
+    doc, (att,) = attributions(nlp, "Talks will resume, said Foreign Minister Sergei Lavrov.")
+    assert (att.speaker.name, att.how) == ("Sergei Lavrov", "name")
+    doc, (att,) = attributions(nlp, "The idea came from Putin, who said on Sunday that talks could resume.")
+    assert (att.speaker.name, att.how) == ("Vladimir Putin", "relative")
+
+
+def test_name_after_a_participle_is_not_its_subject(nlp):
+    doc, atts = attributions(nlp, "Trump changed course, saying after his summit with Putin that a deal was better.")
+    assert [a.speaker.name for a in atts] == ["Donald Trump"]
+
+
+def test_nouns_and_passives_are_not_speech_verbs(nlp):
+    assert attributions(nlp, "After phone calls with Zelensky, numerous calls for talks were ignored.")[1] == []
+    assert attributions(nlp, "A meeting was not ruled out by Lavrov.")[1] == []
+
+
+def test_prepositional_names_are_skipped_for_the_subject(nlp):
+    doc, (att,) = attributions(nlp, "Lavrov in an interview with RIA Novosti and TASS reportedly said talks would go on.")
+    assert att.speaker.name == "Sergei Lavrov"
+
+
+def test_generic_institutions_are_not_speakers():
+    assert not is_speaker(Actor("Russian officials", "RU", "institution", 0, 1, "Russian officials"))
+    assert is_speaker(Actor("Kremlin", "RU", "institution", 0, 1, "Kremlin"))
+    assert is_speaker(Actor("Ivan Petrenko", "UA", "person", 0, 1, "Ivan Petrenko"))
+
+
+def test_attributions_are_in_document_order(nlp):
+    text = "Peskov said talks could resume. Lavrov said so too. “We are ready,” Zelensky said."
+    _, atts = attributions(nlp, text)
+    assert [a.speaker.name for a in atts] == ["Dmitry Peskov", "Sergei Lavrov", "Volodymyr Zelenskyy"]
