@@ -18,11 +18,12 @@ from . import config
 
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """Hash of the package source, bundled resources and the user's gazetteer."""
+    """Hash of the package source, bundled resources and the user's gazetteer and stance lexicon."""
     digest = hashlib.sha256()
     files = sorted(config.PACKAGE_DIR.glob("*.py")) + sorted(config.RESOURCES_DIR.glob("*"))
-    if config.USER_GAZETTEER_PATH.exists():
-        files.append(config.USER_GAZETTEER_PATH)
+    for user_file in (config.USER_GAZETTEER_PATH, config.USER_STANCE_LEXICON_PATH):
+        if user_file.exists():
+            files.append(user_file)
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

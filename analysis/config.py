@@ -24,6 +24,8 @@ RESOURCES_DIR = PACKAGE_DIR / "resources"
 GAZETTEER_PATH = RESOURCES_DIR / "gazetteer.json"
 USER_GAZETTEER_PATH = DATA_DIR / "gazetteer.json"
 """Optional user extension of the gazetteer (same format as the bundled one)."""
+USER_STANCE_LEXICON_PATH = DATA_DIR / "stance_lexicon.json"
+"""Optional user extension of the stance cue lexicon (resources/stance_lexicon.json format)."""
 
 METADATA_FILENAME = "metadata.csv"
 """A file with this name at the corpus root overrides inferred document metadata."""

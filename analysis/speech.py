@@ -94,7 +94,9 @@ _ROLE_NP = re.compile(
     r"(?P<role>foreign minister|prime minister|minister|president|spokesman|spokeswoman|spokesperson|leader|"
     r"chancellor|premier|secretary|envoy|aide|negotiator|diplomat|chief|ambassador)\b", re.I)
 _TITLE_WORDS = re.compile(
-    r"(?:(?:[A-Z][\w.'’-]*|of|the|for|top|senior|former|deputy|foreign|defen[cs]e|interior|state|ministry|"
+    r"(?:(?:[A-Z][\w.'’-]*|of|the|for|top|senior|former|deputy|foreign|defen[cs]e|interior|state|ministry|regional|"
+    r"local|acting|presidential|national|security|military|intelligence|press|vice|first|general|police|city|"
+    r"district|provincial|armed|emergency|human|rights|refugee|agency|defence-ministry|"
     r"[a-z]+(?:ese|ian|ish|an)|" + "|".join(sorted(ROLE_WORDS)) + r")\s+)*$")
 """Title and role words before a name ("Russian Foreign Ministry spokesperson Maria Zakharova")."""
 _QUOTE_OPEN = {"“", '"'}

@@ -40,7 +40,7 @@ from . import config
 
 TOPICS = ("negotiations", "ceasefire", "agreement", "western_support")
 LEXICON_PATH = config.RESOURCES_DIR / "stance_lexicon.json"
-USER_LEXICON_PATH = config.DATA_DIR / "stance_lexicon.json"
+USER_LEXICON_PATH = config.USER_STANCE_LEXICON_PATH
 
 Mode = Literal["plain", "accusation"]
 

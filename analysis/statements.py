@@ -2,11 +2,17 @@
 
 :func:`extract_statements` turns every attribution of a document (:mod:`analysis.speech`)
 into rows: for each position the attributed words take (:mod:`analysis.stance`), one row
-per speaker, topic and stance, keeping the first evidence. Its date is read from the
-attribution's own words ("said on Monday" → the Monday on or before the article's date;
-"last week" → the month; "on October 4, 2022"), else carried from the statement a pronoun
-refers back to ("He added …") or from the previous statement ("Hours later …"), else the
-article's date.
+per speaker, topic and stance, keeping the first evidence whose date the text states.
+A position whose clause has another party as subject belongs to that party: reported by
+the speaker, a refusal is the speaker's complaint ("Zakharova said Kyiv had torpedoed the
+talks" → +1), anything else is not the speaker's position unless demanded ("Europe
+must …").
+
+A statement's date is read from the attribution's own words ("said on Monday" → the
+Monday on or before the article's date; "last week" → the month; "on October 4, 2022"),
+else carried from the statement a pronoun refers back to ("He added …") or from the
+previous statement ("Hours later …"), else the day the lead reports on ("…, an official
+said on Tuesday"), else the article's date.
 
 :func:`extract_reported_shifts` finds changes of position the text itself reports
 (:func:`analysis.shifts.find_shift_cues`): whose position changed, on which topic, from
@@ -47,6 +53,8 @@ _SIDE_PHRASE = re.compile(
     r"\bthe\s+(?:(?P<demonym>Ukrainian|Russian|American|European|British|German|French|Turkish|Belarusian|Chinese)"
     r"\s+(?:side|team|delegation|government|leadership|authorities|army|military|forces|negotiators|regime|president)"
     r"|West(?:ern\s+(?:countries|allies|partners|governments|nations))?)\b")
+_DAY_WORDS = re.compile(r"\b(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                        re.I)
 _FOLLOW_ON = re.compile(r"\b(?:hours|minutes|moments) later\b|\blater (?:that|the same) day\b|\bthe same day\b|"
                         r"\bshortly (?:after|afterwards)\b|\bsoon after\b", re.I)
 
@@ -83,6 +91,8 @@ def _analyse(doc: Doc, doc_id: str, published: str | None) -> _Analysis:
 
 
 class _DocumentAnalyser:
+    """Attributions, their dates, statement rows and reported shifts of one document."""
+
     def __init__(self, doc: Doc, doc_id: str, published: str | None):
         self.doc, self.doc_id, self.text = doc, doc_id, doc.text
         published_date = parse_iso(published)
@@ -95,9 +105,9 @@ class _DocumentAnalyser:
         self.attributions = find_attributions(doc, gazetteer=self.gaz)
         self.dates: dict[int, ResolvedDate | None] = {}
         self.explicit_date: dict[int, bool] = {}
+        self.story = self._story_date()
 
     def run(self) -> _Analysis:
-        self.story = self._story_date()
         self._date_attributions()
         cues = self._shift_cues()
         suppressed = [span for cue, att in cues if att is not None for span in cue.old_spans]
@@ -113,12 +123,10 @@ class _DocumentAnalyser:
             return None
         lead = next((s for s in self.sents[:LEAD_SENTENCES] if len(re.findall(r"\w+", s.text)) >= 12
                      and re.search(r"[.!?\"”]\s*$", s.text)), None)
-        for sent in [lead] if lead is not None else []:
-            for expr in find_date_expressions(sent.text):
-                if expr.kind not in ("weekday", "relative") or not re.search(
-                        r"\b(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-                        expr.text, re.I):
-                    continue
+        if lead is None:
+            return self.published
+        for expr in find_date_expressions(lead.text):
+            if expr.kind in ("weekday", "relative") and _DAY_WORDS.search(expr.text):
                 resolved = resolve(expr, self.anchor, "past")
                 if resolved is not None and 0 <= (self.anchor - resolved.value).days <= 6:
                     return resolved

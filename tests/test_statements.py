@@ -255,3 +255,24 @@ def test_shuffled_cue_words_never_raise(nlp, words):
     text = " ".join(words)
     _DocumentAnalyser(nlp(text), "x.txt", None).run()
     extract_statements(nlp(text), doc_id="x.txt", published="not a date")
+
+
+# --- whose position ----------------------------------------------------------------------------
+
+def test_refusal_by_the_other_side_is_the_speakers_complaint(nlp):
+    assert {k[:3] for k in keys(nlp, "Zakharova said Kyiv had torpedoed the negotiations.")} == {
+        ("Maria Zakharova", "negotiations", 1)}
+
+
+def test_the_other_sides_readiness_is_not_the_speakers_position(nlp):
+    assert rows(nlp, "Lavrov said Kyiv was ready to negotiate.") == []
+
+
+def test_a_demand_on_another_party_is_the_speakers_position(nlp):
+    assert {k[:3] for k in keys(nlp, "Zelensky said Europe must increase pressure on Russia.")} == {
+        ("Volodymyr Zelenskyy", "western_support", 1)}
+
+
+def test_fronted_topic_resolves_a_later_pronoun(nlp):
+    text = "For Zelensky, the spring was different: on Friday he said Ukraine was ready for talks."
+    assert {k[:3] for k in keys(nlp, text)} == {("Volodymyr Zelenskyy", "negotiations", 1)}
