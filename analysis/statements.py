@@ -102,6 +102,8 @@ class _DocumentAnalyser:
         self.sent_starts = [s.start_char for s in self.sents]
         self.quotes = long_quotes(self.text)
         self.gaz = default_gazetteer()
+        self.party_ents = self._party_entities()
+        self.ent_starts = [start for start, _, _ in self.party_ents]
         self.attributions = find_attributions(doc, gazetteer=self.gaz)
         self.dates: dict[int, ResolvedDate | None] = {}
         self.explicit_date: dict[int, bool] = {}
@@ -239,15 +241,26 @@ class _DocumentAnalyser:
         """Named parties in ``[start, end)``: places, people and institutions of the
         gazetteer, "the Ukrainian side", "the West"."""
         out = []
-        for ent in self.doc.ents:
-            if start <= ent.start_char and ent.end_char <= end and ent.label_ in ("GPE", "PERSON", "ORG"):
-                entry = self.gaz.lookup(ent.ent_id_) or self.gaz.lookup(ent.text)
-                if entry is not None and entry.side and not re.match(r"['’]s\b", self.text[ent.end_char:ent.end_char + 2]):
-                    out.append((ent.start_char, ent.end_char, entry.side))
+        first = bisect.bisect_left(self.ent_starts, start)
+        for ent_start, ent_end, side in self.party_ents[first:]:
+            if ent_start >= end:
+                break
+            if ent_end <= end and not re.match(r"['’]s\b", self.text[ent_end:ent_end + 2]):
+                out.append((ent_start, ent_end, side))
         for m in _SIDE_PHRASE.finditer(self.text, start, end):
             side = self.gaz.party_of_demonym(m.group("demonym")) if m.group("demonym") else "WEST"
             if side:
                 out.append((m.start(), m.end(), side))
+        return sorted(out)
+
+    def _party_entities(self) -> list[tuple[int, int, str]]:
+        """Gazetteer places, people and institutions of the document with their party code."""
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "PERSON", "ORG"):
+                entry = self.gaz.lookup(ent.ent_id_) or self.gaz.lookup(ent.text)
+                if entry is not None and entry.side:
+                    out.append((ent.start_char, ent.end_char, entry.side))
         return sorted(out)
 
     def _context(self, pos: int) -> str:
