@@ -107,9 +107,12 @@ MIN_QUOTE_WORDS = 4
 
 @dataclass
 class Attribution:
-    """One attributed clause: the speaker, how they were found, the verb, the content
-    ranges (document character offsets), the frame ranges (where its date is read),
-    ranges nested inside the content that belong to another speaker, and the mode."""
+    """One attributed clause: the speaker; how they were found (``name``, ``pronoun``,
+    ``role``, ``relative``, ``participle``, ``coordination``, ``nominal``, ``according_to``,
+    ``accused``, ``carried``); the verb; the content ranges (document character offsets);
+    the frame ranges (where its date is read); ranges nested inside the content that
+    belong to another speaker; the mode (``accusation`` inverts the described action);
+    which positions to keep; and, for carried-over speakers, the attribution referred to."""
 
     speaker: Actor
     how: str
