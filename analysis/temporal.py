@@ -151,15 +151,20 @@ def explicit_date(expr: str, anchor: date | None, *, tense: Tense = "unknown") -
     return _dateparser_fallback(expr, anchor)
 
 
-def _nearest_year(month: int, day: int, anchor: date) -> date:
-    """The date with this month and day closest to ``anchor`` (news refers to nearby days)."""
+def _dates_around(month: int, day: int, anchor: date) -> list[date]:
+    """This month and day in the anchor's year and the years either side (valid ones)."""
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             options.append(date(year, month, day))
         except ValueError:
             continue
-    return min(options, key=lambda d: abs((d - anchor).days))
+    return options
+
+
+def _nearest_year(month: int, day: int, anchor: date) -> date:
+    """The date with this month and day closest to ``anchor`` (news refers to nearby days)."""
+    return min(_dates_around(month, day, anchor), key=lambda d: abs((d - anchor).days))
 
 
 def _year_for_tense(month: int, day: int, anchor: date, tense: Tense) -> date:
@@ -167,12 +172,7 @@ def _year_for_tense(month: int, day: int, anchor: date, tense: Tense) -> date:
     future → on or after it, unknown → the nearest."""
     if tense not in ("past", "future"):
         return _nearest_year(month, day, anchor)
-    options = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            options.append(date(year, month, day))
-        except ValueError:
-            continue
+    options = _dates_around(month, day, anchor)
     if tense == "past":
         before = [d for d in options if d <= anchor]
         return max(before) if before else _nearest_year(month, day, anchor)

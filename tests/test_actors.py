@@ -71,3 +71,11 @@ def test_arbitrary_text_never_raises(nlp, text):
     doc = nlp(text)
     for a in find_actors(doc):
         assert 0 <= a.start <= a.end <= len(doc.text)
+
+
+def test_actor_text_is_the_document_slice_in_later_sentences(nlp):
+    doc = nlp("Talks began.\n\nLater, Ukraine's interior ministry and police chief Ivan Petrenko said so.")
+    for sent in doc.sents:
+        for a in find_actors(sent):
+            assert a.text == doc.text[a.start:a.end]
+    assert [a.text for a in find_actors(doc)] == ["Ukraine's interior ministry", "Ivan Petrenko"]
