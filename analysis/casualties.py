@@ -32,7 +32,7 @@ from .claimants import ClaimHistory, claimant_for, reporting_clauses
 from .casualty_cues import (
     AUX_SKIP, CASUALTY_NOUNS, CIVILIAN_NOUNS, CLAUSE_STOPS, COPULA_STOPS, COPULAS, DISPLACED_AFTER_FLEE,
     EXCHANGE_NOUNS, FUNCTION_WORDS, HARM_CATEGORIES, HEAD_NOUNS, LEADING_NP_SKIP, LEFT_CUES, LOSS_VERBS,
-    MEASURE_LINKERS, MEASURE_TRIGGERS, MEASURE_WINDOW, MILITARY_NOUNS, MODALS, NEGATORS, NP_DETERMINERS,
+    MEASURE_LINKERS, MEASURE_TRIGGERS, TOLL_NOUNS, MEASURE_WINDOW, MILITARY_NOUNS, MODALS, NEGATORS, NP_DETERMINERS,
     PARTITIVE_PRONOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, POPULATION_ADJECTIVES, POSSESSIVES, QUALIFIERS,
     RECIPROCAL_WORDS, RIGHT_CUES, SKIPPABLE_PUNCT, UNSPECIFIED_NOUNS, WINDOW_CUES, ARTICLES_AND_COPULAS,
     ARMED_GROUPS, ATTACK_ACTIONS, ATTACK_MODIFIERS, ATTACK_NOUNS, ATTACK_VERBS, PASSIVE_AUX, lower_at, match_at,
@@ -48,7 +48,7 @@ CASUALTY_COLUMNS = ["doc_id", "value", "value_high", "vague", "category", "side"
 
 SIDE_NAMES = {"RU": "russian", "UA": "ukrainian"}
 
-# ----------------------------------------------------------------------------- lexicon
+# ----------------------------------------------------------------------------- page furniture
 TEASER_PREFIXES = (
     "also read", "read more", "read next", "read also", "related", "more from", "most read",
     "catch up", "latest from", "previous story", "next story", "don't miss", "don’t miss",
@@ -59,6 +59,9 @@ _COMMENTS_HEADER = re.compile(
     r"comments are closed.*)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 COMMENTS_MIN_POSITION = 0.5
 """Comment headers count only in the second half of a page (navigation bars come first)."""
+VICTIM_WORDS = {"injured", "wounded", "dead", "killed", "victims", "missing", "casualties"}
+PENDING = "pending"
+"""Category of a sub-figure until its head figure is known."""
 COORDINATION_GAP = 14
 """Tokens between two figures that can still share a noun ('… killed and 17 injured')."""
 
@@ -95,44 +98,47 @@ def extract_casualties(doc: Doc, *, doc_id: str, published: str | None = None) -
     ``sentence_end``) for one document, in text order; ``published`` is accepted for a
     uniform extractor signature and not needed."""
     gaz = default_gazetteer()
-    claims = ClaimHistory()
+    history = ClaimHistory()
     figures: list[_Figure] = []
     previous_sent: Span | None = None
     text = doc.text  # Doc.text joins every token: build it once
     cutoff = _comments_start(text)
-    actors = _actors_by_sentence(doc, gaz)
-    for sent in _sentences(doc):
+    sentences = _sentences(doc)
+    actors = _actors_by_sentence(doc, sentences, gaz)
+    for sent in sentences:
         if sent.start_char >= cutoff:
             break
         clauses = reporting_clauses(sent, gaz, actors=actors.get(sent.start, []))
         if not _is_teaser(sent, text):
             found = _sentence_figures(sent, gaz)
             for fig in found:
-                fig.claimant = claimant_for(fig.mention.start, fig.mention.end, sent, clauses, claims)
+                fig.claimant = claimant_for(fig.mention.start, fig.mention.end, sent, clauses, history)
             _resolve_partitives(found, figures)
             for fig in found:
                 if fig.partitive_of is None:
                     fig.side = _side(fig, sent, previous_sent, gaz)
-            _inherit_partitive_sides(found, figures)
+            _inherit_partitive_sides(found)
             figures += [f for f in found if f.category]
-        claims.add_sentence(clauses)
+        history.add_sentence(clauses)
         previous_sent = sent
     rows = [_row(fig, doc_id) for fig in figures]
     return _merge_repeats(rows)
 
+
 # ----------------------------------------------------------------------------- sentences
 
 def _sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, or the whole doc as one when it has no sentence boundaries."""
     if doc.has_annotation("SENT_START"):
         return list(doc.sents)
     return [doc[:]] if len(doc) else []
 
 
-def _actors_by_sentence(doc: Doc, gaz: Gazetteer) -> dict[int, list[Actor]]:
+def _actors_by_sentence(doc: Doc, sentences: list[Span], gaz: Gazetteer) -> dict[int, list[Actor]]:
     """Actors of the whole document (one pass: ``Span.ents`` rescans every entity of the
     document), grouped by the first token of their sentence."""
     out: dict[int, list[Actor]] = {}
-    starts = [sent.start for sent in _sentences(doc)]
+    starts = [sent.start for sent in sentences]
     for actor in find_actors(doc, gazetteer=gaz):
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is not None and starts:
@@ -183,6 +189,8 @@ def _analyse(mention: NumberMention, sent: Span, gaz: Gazetteer, *, after_number
     fig.qualifier, fig.q_start = _qualifier(doc, mention, sent.start)
     if _negated_before(doc, fig.q_start, sent.start):
         return None
+    if _of_the_victims(doc, mention.end):
+        return None
     partitive = _partitive_kind(doc, mention, fig.q_start, sent)
     if partitive == "sentence" and not after_number and lower_at(doc, mention.end) != "of":
         partitive = None
@@ -213,8 +221,15 @@ def _partitive(fig: _Figure, kind: str, gaz: Gazetteer) -> _Figure | None:
     if fig.np_tokens and not fig.person:
         return None
     own = _right_cue(doc, fig.np_end, sent.end)
-    fig.category = own[0] if own else "pending"
+    fig.category = own[0] if own else PENDING
     return fig
+
+
+def _of_the_victims(doc: Doc, i: int) -> bool:
+    """'Two of the injured are in serious condition': a detail about victims already
+    counted, not a figure of its own."""
+    return lower_at(doc, i) == "of" and lower_at(doc, i + 1) in ("the", "those") and \
+        lower_at(doc, i + 2) in VICTIM_WORDS
 
 
 def _qualifier(doc: Doc, mention: NumberMention, lo: int) -> tuple[str, int]:
@@ -464,15 +479,13 @@ def _measure_window(doc: Doc, q_start: int, lo: int, *, person: bool) -> tuple[s
     linker = lower_at(doc, q_start - 1)
     if linker not in MEASURE_LINKERS:
         return None
-    copula = linker in COPULAS
-    if copula and not person:
-        return None
+    copula = linker in COPULAS and person
     stops = CLAUSE_STOPS | {","} | (COPULA_STOPS if copula else set())
     k = q_start - 1
     while k - 1 >= lo and q_start - k < MEASURE_WINDOW and lower_at(doc, k - 1) not in stops:
         k -= 1
     window = list(range(k, q_start - 1))
-    if not copula and not any(lower_at(doc, t) in MEASURE_TRIGGERS for t in window):
+    if not copula and not any(lower_at(doc, t) in MEASURE_TRIGGERS | TOLL_NOUNS for t in window):
         return None
     found, t = None, k
     while t < q_start - 1:
@@ -547,7 +560,7 @@ def _resolve_partitives(found: list[_Figure], earlier: list[_Figure]) -> None:
         if source is None or source.partitive_of is not None or not source.category:
             fig.category = None
             continue
-        if fig.category == "pending":
+        if fig.category == PENDING:
             fig.category = source.category
         fig.population = _population_of_noun(fig) or source.population
         fig.claimant = fig.claimant or source.claimant
@@ -561,11 +574,12 @@ def _previous_head(earlier: list[_Figure]) -> _Figure | None:
     return None
 
 
-def _inherit_partitive_sides(found: list[_Figure], earlier: list[_Figure]) -> None:
+def _inherit_partitive_sides(found: list[_Figure]) -> None:
+    """A sub-figure has its head's side unless its own noun names one."""
     for fig in found:
         source = fig.head_figure
         if fig.partitive_of is not None and source is not None:
-            own = _side_from_tokens(fig.np_tokens, fig.claimant)
+            own = _side_from_tokens(fig.np_tokens, default_gazetteer())
             fig.side = own if own not in (None, "mixed") else source.side
 
 
@@ -577,13 +591,15 @@ def _side(fig: _Figure, sent: Span, previous: Span | None, gaz: Gazetteer) -> st
     if fig.reciprocal:
         return "unspecified"
     tokens = fig.side_tokens
-    own = _side_from_tokens(tokens, fig.claimant, gaz=gaz)
+    own = _side_from_tokens(tokens, gaz)
     if own == "mixed":
         return "unspecified"
     if own:
         return own
-    if fig.possessive and fig.claimant is not None and fig.claimant.side in SIDE_NAMES:
-        return SIDE_NAMES[fig.claimant.side]
+    if fig.possessive:
+        owner = _possessor_party(fig, sent, gaz)
+        if owner in SIDE_NAMES:
+            return SIDE_NAMES[owner]
     skip = _claimant_tokens(fig, sent)
     loser = _loser_side(fig, sent, gaz, skip)
     if loser:
@@ -607,6 +623,23 @@ def _side(fig: _Figure, sent: Span, previous: Span | None, gaz: Gazetteer) -> st
     return "unspecified"
 
 
+def _possessor_party(fig: _Figure, sent: Span, gaz: Gazetteer) -> str | None:
+    """Whose 'its'/'their' troops: the party named just before the figure ('Russia got back
+    82 of its troops'), else the claimant ('the ministry said 498 of its servicemen')."""
+    doc = sent.doc
+    claimant_span = _claimant_tokens(fig, sent)
+    for t in range(fig.q_start - 1, max(sent.start, fig.q_start - 6) - 1, -1):
+        if lower_at(doc, t) in CLAUSE_STOPS | {","}:
+            break
+        if t in claimant_span:
+            break
+        if doc[t].ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            code = _token_party(doc[t], None, gaz)
+            if code:
+                return code
+    return fig.claimant.side if fig.claimant is not None else None
+
+
 def _party_side(code: str | None) -> str | None:
     if code is None:
         return None
@@ -625,9 +658,8 @@ def _token_party(tok: Token, claimant: Actor | None, gaz: Gazetteer) -> str | No
     return gaz.party_of_demonym(tok.text) if tok.text[:1].isupper() else None
 
 
-def _side_from_tokens(tokens: list[Token], claimant: Actor | None, *, gaz: Gazetteer | None = None) -> str | None:
+def _side_from_tokens(tokens: list[Token], gaz: Gazetteer) -> str | None:
     """'russian' / 'ukrainian' / 'other' from demonyms among ``tokens``; 'mixed' if several."""
-    gaz = gaz or default_gazetteer()
     codes = set()
     for tok in tokens:
         if tok.ent_type_ in ("ORG", "PERSON"):
@@ -636,6 +668,10 @@ def _side_from_tokens(tokens: list[Token], claimant: Actor | None, *, gaz: Gazet
             code = gaz.party_of_demonym(tok.ent_id_ or tok.text)
             if code:
                 codes.add(code)
+        elif tok.ent_type_ == "GPE" and lower_at(tok.doc, tok.i + 1) == "'s":
+            entry = gaz.lookup(tok.ent_id_) or gaz.lookup(tok.text)
+            if entry is not None and entry.side:
+                codes.add(entry.side)  # "Russia's losses"
     if not codes:
         return None
     sides = {_party_side(c) for c in codes}

@@ -125,6 +125,7 @@ LEFT_CUES: dict[tuple[str, ...], str] = {
     ("free",): "captured", ("exchanged",): "captured", ("exchanging",): "captured",
     ("exchange",): "captured", ("swapped",): "captured", ("swapping",): "captured", ("swap",): "captured",
     ("returned",): "captured", ("returning",): "captured", ("bringing", "home"): "captured",
+    ("got", "back"): "captured", ("get", "back"): "captured", ("getting", "back"): "captured",
     ("swap", "for"): "captured", ("exchange", "for"): "captured", ("exchanged", "for"): "captured",
     ("swapped", "for"): "captured",
     ("brought", "home"): "captured", ("bring", "home"): "captured", ("bringing", "back"): "captured",
@@ -150,6 +151,9 @@ WINDOW_CUES: dict[tuple[str, ...], str] = {
 HARM_CATEGORIES = {"killed", "wounded", "casualties", "missing"}
 MEASURE_TRIGGERS = {"toll", "number", "total", "tally", "count", "figure", "figures", "estimate",
                     "put", "puts", "putting", "estimated", "estimates", "numbers"}
+TOLL_NOUNS = {"deaths", "casualties", "losses", "fatalities", "injuries", "dead", "wounded", "injured",
+              "refugees", "toll"}
+"""Nouns that make '… rose to N' / '… stood at N' a measure without 'number' or 'toll'."""
 MEASURE_WINDOW = 22
 """Tokens a measure phrase may span before its figure."""
 COPULA_STOPS = {"that", "which", "who", "and", "but", "when"}

@@ -25,7 +25,7 @@ REPORT_VERBS = {
     "added", "adds", "noted", "notes", "stressed", "stresses", "warned", "warns", "verified",
     "verifies", "recorded", "records", "believe", "believes", "believed", "wrote", "written",
     "writes", "tweeted", "posted", "counted", "documented", "gave", "gives", "give", "cited",
-    "insisted", "alleged", "announcing", "adding", "confirming",
+    "insisted", "alleged", "announcing", "adding", "confirming", "show", "shows", "showed",
 }
 SUBJECT_GAP = {
     "has", "have", "had", "was", "were", "is", "are", "been", "be", "also", "later", "earlier",
@@ -131,7 +131,7 @@ def reporting_clauses(sent: Span, gaz: Gazetteer, *, actors: list[Actor] | None 
     for v in range(sent.start, sent.end):
         low = lower_at(doc, v)
         if low == "according" and lower_at(doc, v + 1) == "to":
-            actor = _actor_starting(actors, sent, v + 2) or _described_source(sent, v + 2)
+            actor = _source_after_according(actors, sent, v + 2) or _described_source(sent, v + 2)
             if actor is not None:
                 clauses.append(Clause(v, actor, None, v + 2, according=True))
             continue
@@ -226,6 +226,21 @@ def _token_at_char(sent: Span, char: int) -> int | None:
     return None
 
 
+def _source_after_according(actors: list[Actor], sent: Span, t: int) -> Actor | None:
+    """'according to X', 'according to figures released by X', 'according to a statement
+    from X': the first actor before the phrase ends."""
+    doc = sent.doc
+    for k in range(t, min(sent.end, t + 7)):
+        if doc[k].is_punct and doc[k].text not in ("'s", "’s"):
+            return None
+        for actor in actors:
+            if actor.start <= doc[k].idx < actor.end:
+                return actor
+        if not doc[k].is_lower:
+            return None
+    return None
+
+
 def _actor_starting(actors: list[Actor], sent: Span, t: int) -> Actor | None:
     doc = sent.doc
     for k in (t, t + 1):
@@ -300,8 +315,10 @@ def _anaphoric_subject(doc: Doc, v: int, p: int, sent: Span, gaz: Gazetteer) -> 
     ', a Ukrainian commander said'."""
     low = lower_at(doc, p)
     start = p
-    while start - 1 >= sent.start and p - start < 4 and _description_word(doc[start - 1]):
+    while start - 1 >= sent.start and p - start < 5 and _description_word(doc[start - 1]):
         start -= 1
+    if lower_at(doc, start) == "'s" and start - 1 >= sent.start and doc[start - 1].ent_type_ == "GPE":
+        start -= 1  # "Ukraine's prosecutor general's office"
     before = lower_at(doc, start - 1) if start > sent.start else ""
     pronoun = low in ("it", "she", "he", "they")
     if not (pronoun or start == sent.start or before in DESCRIPTION_OPENERS):
@@ -326,10 +343,12 @@ def _description(doc: Doc, start: int, head: int, gaz: Gazetteer) -> Actor | Non
         return None
     name = doc[start:head + 1].text
     a, b = doc[start].idx, doc[start].idx + len(name)
-    if doc[start].ent_type_ != "NORP":
-        name = name[:1].lower() + name[1:]
+    if doc[start].is_sent_start and doc[start].is_title and not doc[start].ent_type_:
+        name = name[:1].lower() + name[1:]  # 'Officials said' → 'officials'
     sides = {gaz.party_of_demonym(doc[k].ent_id_ or doc[k].text) for k in range(start, head)
              if doc[k].ent_type_ == "NORP"}
+    sides |= {entry.side for k in range(start, head) if doc[k].ent_type_ == "GPE"
+              for entry in [gaz.lookup(doc[k].ent_id_ or doc[k].text)] if entry is not None}
     side = sides.pop() if len(sides) == 1 else None
     return Actor(name, side, ANAPHORIC_HEADS.get(lower_at(doc, head), "institution"), a, b, name)
 
@@ -374,8 +393,11 @@ def _trailing(clause: Clause, end: int, sent: Span) -> bool:
     (', officials said', '," Ukraine's emergency service reported'), not 'as Trump says'."""
     doc = sent.doc
     k = clause.subject_start - 1
-    while k > end and doc[k].is_lower and doc[k].is_alpha and lower_at(doc, k) not in SUBORDINATORS:
-        k -= 1
+    while k > end and clause.subject_start - k <= 6 and lower_at(doc, k) not in SUBORDINATORS and (
+            doc[k].is_alpha or lower_at(doc, k) in ("'s", ".")):
+        k -= 1  # role words and titles: ', regional governor X said', ', Mayor X said'
+    if lower_at(doc, k) == "." and k > end:
+        return False
     if lower_at(doc, k) == "and" and lower_at(doc, k - 1) == ",":
         return True
     return lower_at(doc, k) in {",", ")"} | CLOSING_QUOTES

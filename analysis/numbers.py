@@ -286,7 +286,7 @@ def _reciprocal_end(doc: Doc, end: int, hi: int, value: int) -> int | None:
         m = _FOR_NUMBER.match(doc[end + 1].text)
         if m and int(m.group(1).replace(",", "")) == value:
             return end + 2
-        if doc[end + 1].lower_ == "for" and end + 3 < hi + 1 and end + 3 <= len(doc) and \
+        if doc[end + 1].lower_ == "for" and end + 3 < hi and \
                 doc[end + 2].text == "-" and parse_number(doc[end + 3].text) == value:
             return end + 4
     return None
@@ -380,7 +380,8 @@ def _compound_reason(doc: Doc, m: NumberMention) -> str | None:
     """'12-member team', '30-day truce', 'S-300', 'Su-24': a modifier or a model name."""
     after = _next(doc, m.end)
     if after is not None and after.text in ("-", "–") and _attached(doc[m.end - 1], after) \
-            and m.end + 1 < len(doc) and doc[m.end + 1].is_alpha and not m.reciprocal:
+            and m.end + 1 < len(doc) and doc[m.end + 1].is_alpha and not m.reciprocal \
+            and doc[m.end + 1].lower_ not in ("plus", "odd"):
         return "compound"
     if after is not None and re.fullmatch(r"-\w+", after.text) and _attached(doc[m.end - 1], after):
         return "compound"
@@ -421,10 +422,8 @@ def _name_reason(doc: Doc, m: NumberMention) -> str | None:
         return None
     if before.lower_ in NAME_PREFIXES and before.text[:1].isupper():
         return "name"
-    if before.ent_type_ in ("GPE", "ORG", "PERSON") and _attached_or_spaced(before, doc[m.start]):
-        return "name"
+    after = _next(doc, m.end)
+    ends_name = after is None or not after.is_lower or after.is_punct
+    if before.ent_type_ in ("GPE", "ORG", "PERSON") and before.whitespace_ in ("", " ") and ends_name:
+        return "name"  # 'Russia 24, RIA Novosti' but not 'in Kyiv 3 people died'
     return None
-
-
-def _attached_or_spaced(a: Token, b: Token) -> bool:
-    return a.i + 1 == b.i and a.whitespace_ in ("", " ")

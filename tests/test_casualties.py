@@ -138,6 +138,22 @@ def test_coordinated_figures(nlp, text, expected):
     assert figures(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, value, category", [
+    ("The death toll is 12, officials said.", 12, "killed"),
+    ("Casualties rose to 50 on Monday.", 50, "casualties"),
+    ("The number of people killed in the strike has risen to 34.", 34, "killed"),
+    ("The British government puts the number of Russian troops killed or injured at 700,000.", 700_000, "casualties"),
+    ("Among the freed Ukrainians were seven marines.", 7, "captured"),
+])
+def test_measure_phrases(nlp, text, value, category):
+    assert figures(nlp, text) == [(value, category)]
+
+
+def test_passive_victims_are_not_attackers(nlp):
+    rows = rows_of(nlp, "Two Ukrainian soldiers were killed, and five people were wounded.")
+    assert [(r["value"], r["side"]) for r in rows] == [(2, "ukrainian"), (5, "unspecified")]
+
+
 def test_coordinated_figure_takes_the_population_of_its_partner(nlp):
     rows = rows_of(nlp, "Monitors verified 900 civilian deaths and 1,500 injuries in the region.")
     assert [r["population"] for r in rows] == ["civilian", "civilian"]
@@ -261,6 +277,35 @@ def test_qualifiers(nlp, phrase, qualifier):
 ])
 def test_claimants(nlp, text, claimant):
     assert rows_of(nlp, text)[0]["claimed_by"] == claimant
+
+
+def test_according_to_figures_released_by(nlp):
+    row = one(nlp, "Russia's losses have reached 500,000, according to figures released by the British government.")
+    assert (row["category"], row["side"], row["claimed_by"]) == ("casualties", "russian", "British government")
+
+
+def test_description_with_a_demonym_is_the_claimant(nlp):
+    row = one(nlp, "In 2023, 500 soldiers were killed in the battle, a Ukrainian commander said.")
+    assert row["claimed_by"] == "Ukrainian commander"
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Two adults were killed and 16 people injured, Mayor Vitali Klitschko said.", "Vitali Klitschko"),
+    ("Ukraine's prosecutor general's office said 589 children have been killed.",
+     "Ukraine's prosecutor general's office"),
+])
+def test_titles_and_possessive_descriptions(nlp, text, claimant):
+    assert rows_of(nlp, text)[0]["claimed_by"] == claimant
+
+
+def test_its_troops_belong_to_the_party_named_before(nlp):
+    rows = rows_of(nlp, "Kyiv got back 103 soldiers, while Russia got back 82 of its troops, the UAE said.")
+    assert [(r["value"], r["category"], r["side"]) for r in rows] == [(103, "captured", "ukrainian"),
+                                                                     (82, "captured", "russian")]
+
+
+def test_detail_about_counted_victims_is_not_a_figure(nlp):
+    assert rows_of(nlp, "Two of the injured are in serious condition.") == []
 
 
 def test_claimant_carried_from_the_previous_sentence(nlp):

@@ -11,6 +11,15 @@ def test_sentences_survive_abbreviations(nlp):
     assert sents(nlp, text) == ["Mr. Smith met U.S. officials on Feb. 24 in Kyiv.", "Then they left."]
 
 
+def test_military_titles_do_not_end_sentences(nlp):
+    assert len(sents(nlp, "Lt. Col. Ivan Petrov and Gov. Serhiy Lysak spoke on Monday.")) == 1
+
+
+def test_long_documents_segment(nlp):
+    doc = nlp("A sentence about the war ends here. " * 20000)
+    assert len(list(doc.sents)) == 20000
+
+
 def test_quote_closing_after_period_stays_with_sentence(nlp):
     text = '"We are ready," he said. "It is over." She left.'
     assert sents(nlp, text) == ['"We are ready," he said.', '"It is over."', "She left."]
