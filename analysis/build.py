@@ -1,41 +1,52 @@
-"""``python -m analysis build``: corpus folder in, the five Parquet tables out.
+"""``python -m analysis build``: corpus folder in, the seven Parquet tables out.
 
-Steps (each reads only what the previous one produced):
+The build streams: records are read in batches, and each batch flows through
 
-1. read every file/record (:mod:`analysis.corpus`) and make ``documents`` rows
-   (cleaning, title/outlet, date; :mod:`analysis.documents`); mark near-duplicates;
-2. extract per document (:mod:`analysis.extract`) for ``ok`` documents — cached by
-   content hash and pipeline version, in parallel over ``jobs`` processes, or on a
-   Dask cluster (``scheduler``);
-3. corpus-level steps on the per-document rows only: talk consolidation and shifts;
-4. write every table atomically.
+1. the cache (SQLite, keyed by the record's content and the pipeline version) and, for
+   what is not cached, :func:`analysis.work.process_record` — cleaning, dating, the
+   MinHash signature and every per-document extractor — in-process, in ``jobs`` worker
+   processes, or on a Dask cluster (``scheduler``); the next batch is read while the
+   workers run;
+2. the near-duplicate index, in corpus order (the first of a group is kept);
+3. the table writers, which append one Parquet row group per batch to temporary files.
+
+Only the corpus-level inputs stay in memory: talk mentions, statements and reported
+shifts (without their sentences) for talk consolidation and shifts, which run at the
+end on those rows only. Every table is then moved into place; a failed or killed build
+leaves the previous tables untouched.
 """
 from __future__ import annotations
 
 import logging
 import os
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
 from . import config
-from .cache import ResultCache, document_key
-from .corpus import CorpusError, check_corpus_dir, read_metadata, read_records
-from .documents import document_row, mark_duplicates
-from .extract import PER_DOCUMENT_TABLES
-from .shifts import find_shifts
-from .tables import conform, write_table
-from .talks import consolidate_talks
+from .cache import ResultCache, record_key
+from .corpus import CorpusError, RawRecord, check_corpus_dir, iter_corpus_files, read_metadata, read_records
+from .dedup import NearDuplicateIndex
+from .documents import document_row
+from .tables import PER_DOCUMENT_TABLES, TableWriter, conform, write_table
+from .work import Task, process_chunk, warm_worker
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
-"""Documents handed to the workers at a time; results are cached per batch."""
+"""Records per worker and batch; results are cached and written per batch."""
+
+CHUNK_SIZE = 8
+"""Records handed to a worker at a time."""
 
 MIN_PARALLEL_TASKS = 24
-"""Below this many uncached documents, starting worker processes costs more than it saves."""
+"""Below this many uncached records in a batch, worker processes cost more than they save."""
+
+SHIFT_INPUT_COLUMNS = ("doc_id", "speaker", "side", "topic", "stance", "date", "sentence", "start")
+"""The statement columns :func:`analysis.shifts.find_shifts` reads."""
 
 
 @dataclass
@@ -74,101 +85,186 @@ def default_jobs() -> int:
 def build(corpus_dir: Path | str = config.RAW_DIR, out_dir: Path | str = config.PROCESSED_DIR, *,
           jobs: int | None = None, cache_dir: Path | str | None = config.CACHE_DIR,
           scheduler: str | None = None, strict: bool = False,
-          progress: Callable[[Iterable, int], Iterable] | None = None) -> BuildSummary:
+          progress: Callable[[int], Any] | None = None) -> BuildSummary:
     """Build every table from ``corpus_dir`` into ``out_dir``; see the module docstring.
 
+    ``progress(total_files)`` may return a tqdm-like bar (``update(n)``, ``close()``).
     Raises :class:`CorpusError` when the folder is missing or nothing in it is readable,
-    or (with ``strict``) when any input was rejected.
+    or (with ``strict``) as soon as an input is rejected.
     """
     root = check_corpus_dir(Path(corpus_dir))
-    out = Path(out_dir)
     metadata = read_metadata(root)
-    rows = [document_row(record, metadata.get(record.doc_id)) for record in read_records(root)]
-    if not any(r["status"] == "ok" for r in rows):
-        raise CorpusError(f"no readable document in {root}" + _rejection_hint(rows))
-    if strict and any(r["status"] == "rejected" for r in rows):
-        raise CorpusError("rejected inputs (--strict):" + _rejection_hint(rows))
-    mark_duplicates(rows)
-    documents = conform("documents", rows)
-
-    summary = BuildSummary(str(root), str(out))
-    tasks = [(r["doc_id"], r["text"], r["published"]) for r in rows if r["status"] == "ok"]
+    jobs = jobs or default_jobs()
+    summary = BuildSummary(str(root), str(Path(out_dir)))
+    sink = _TableSink(Path(out_dir), strict=strict)
+    bar = progress(sum(1 for _ in iter_corpus_files(root))) if progress else None
     cache = ResultCache(Path(cache_dir) / "extraction.sqlite" if cache_dir else None)
     try:
-        per_doc = _collect(_results(tasks, cache, jobs=jobs or default_jobs(), scheduler=scheduler,
-                                    progress=progress, summary=summary))
+        tasks = ((record, metadata.get(record.doc_id)) for record in read_records(root, defer_html=True))
+        with _Executor(jobs=jobs, scheduler=scheduler) as executor:
+            for results in _batch_results(tasks, cache, executor, batch_size=BATCH_SIZE * jobs, summary=summary):
+                sink.add(results)
+                if bar is not None:
+                    bar.update(len(results))
+        if not sink.counts.get("ok"):
+            raise CorpusError(f"no readable document in {root}" + _rejection_hint(sink.rejections))
+        sink.finish(summary)
+    except BaseException:
+        sink.abort()
+        raise
     finally:
         cache.close()
-
-    tables = {"documents": documents, **per_doc}
-    tables["talks"] = consolidate_talks(per_doc["talk_mentions"])
-    tables["shifts"] = find_shifts(per_doc["statements"], per_doc["reported_shifts"])
-    for name, frame in tables.items():
-        write_table(name, frame, out)
-        summary.rows[name] = len(frame)
-    summary.counts = documents["status"].value_counts().to_dict()
-    summary.dated = int(documents["published"].notna().sum())
-    summary.removed_chars = int(documents["removed"].fillna(0).sum())
+        if bar is not None:
+            bar.close()
     return summary
 
 
-def _rejection_hint(rows: list[dict]) -> str:
-    rejected = [r for r in rows if r["status"] == "rejected"]
-    shown = "; ".join(f"{r['doc_id']}: {r['reason']}" for r in rejected[:5])
-    more = f" (+{len(rejected) - 5} more)" if len(rejected) > 5 else ""
+def _rejection_hint(rejections: list[tuple[str, str]]) -> str:
+    shown = "; ".join(f"{doc_id}: {reason}" for doc_id, reason in rejections[:5])
+    more = f" (+{len(rejections) - 5} more)" if len(rejections) > 5 else ""
     return f" — {shown}{more}" if shown else " — the folder holds no files"
 
 
-def _results(tasks: list[tuple[str, str, str | None]], cache: ResultCache, *, jobs: int,
-             scheduler: str | None, progress, summary: BuildSummary) -> Iterator[dict[str, list[dict]]]:
-    """Per-document results in task order, from the cache or freshly extracted."""
-    bar = progress(range(len(tasks)), len(tasks)) if progress else None
-    ticks = iter(bar) if bar is not None else None
-    with _Executor(jobs=jobs, scheduler=scheduler) as executor:
-        for start in range(0, len(tasks), BATCH_SIZE * max(1, jobs)):
-            batch = tasks[start:start + BATCH_SIZE * max(1, jobs)]
-            keys = [_task_key(task) for task in batch]
-            cached = cache.get_many(keys)
-            todo = [task for task, key in zip(batch, keys) if key not in cached]
-            fresh = dict(zip([_task_key(t) for t in todo], executor.map(todo)))
-            cache.put_many(sorted(fresh.items()))
-            summary.cached += len(batch) - len(todo)
-            summary.extracted += len(todo)
-            for key in keys:
-                if ticks is not None:
-                    next(ticks, None)
-                yield cached.get(key) or fresh[key]
+def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    iterator = iter(tasks)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
-def _task_key(task: tuple[str, str, str | None]) -> str:
-    doc_id, text, published = task
-    return document_key(doc_id, published, text)
+def _batch_results(tasks: Iterable[Task], cache: ResultCache, executor: "_Executor", *, batch_size: int,
+                   summary: BuildSummary) -> Iterator[list[dict]]:
+    """Results batch by batch, in corpus order; batch k+1 is read and looked up while
+    the workers process batch k."""
+    pending = None
+    for batch in _batches(tasks, batch_size):
+        submitted = _submit(batch, cache, executor, summary)
+        if pending is not None:
+            yield _collect(*pending, cache)
+        pending = submitted
+    if pending is not None:
+        yield _collect(*pending, cache)
 
 
-def _collect(results: Iterable[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
-    """Concatenate per-document rows into one frame per per-document table."""
-    collected: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT_TABLES}
-    for result in results:
-        for name in PER_DOCUMENT_TABLES:
-            collected[name].extend(result.get(name, []))
-    return {name: conform(name, rows) for name, rows in collected.items()}
+def _submit(batch: list[Task], cache: ResultCache, executor: "_Executor", summary: BuildSummary):
+    """Look a batch up in the cache and hand what is missing to the executor."""
+    keys = [record_key(record, overrides) if record.text is not None else None for record, overrides in batch]
+    cached = cache.get_many([k for k in keys if k])
+    todo = [(task, key) for task, key in zip(batch, keys) if key and key not in cached]
+    summary.cached += sum(1 for k in keys if k in cached)
+    summary.extracted += len(todo)
+    return batch, keys, cached, todo, executor.submit([task for task, _ in todo])
 
 
-def _extract_task(task: tuple[str, str, str | None]) -> dict[str, list[dict]]:
-    from .extract import extract_document
+def _collect(batch: list[Task], keys: list[str | None], cached: dict[str, dict],
+             todo: list[tuple[Task, str]], future, cache: ResultCache) -> list[dict]:
+    fresh = dict(zip((key for _, key in todo), future.result()))
+    cache.put_many(sorted(fresh.items()))
+    return [_unreadable(record, overrides) if key is None else cached.get(key) or fresh[key]
+            for (record, overrides), key in zip(batch, keys)]
 
-    doc_id, text, published = task
-    return extract_document(text, doc_id=doc_id, published=published)
+
+def _unreadable(record: RawRecord, overrides: dict[str, str] | None) -> dict:
+    return {"document": document_row(record, overrides), "signature": None, "tables": {}}
 
 
-def _warm_worker() -> None:
-    from .nlp import get_nlp
+class _TableSink:
+    """Receives results in corpus order: marks near-duplicates, streams rows to the
+    table writers, and keeps what the corpus-level steps need."""
 
-    get_nlp()
+    def __init__(self, out: Path, *, strict: bool):
+        self.out, self.strict = out, strict
+        self.writers = {name: TableWriter(name, out) for name in ("documents", *PER_DOCUMENT_TABLES)}
+        self.duplicates = NearDuplicateIndex()
+        self.counts: dict[str, int] = {}
+        self.rejections: list[tuple[str, str]] = []
+        self.dated = self.removed = 0
+        self.kept: dict[str, list[dict]] = {"talk_mentions": [], "statements": [], "reported_shifts": []}
+
+    def add(self, results: list[dict]) -> None:
+        """One batch of results."""
+        rows: dict[str, list[dict]] = {name: [] for name in self.writers}
+        for result in results:
+            row = dict(result["document"])
+            if row["status"] == "ok":
+                found = self.duplicates.offer(row["doc_id"], result["signature"])
+                if found:
+                    row.update(status="duplicate", duplicate_of=found[0], similarity=found[1])
+                else:
+                    for name in PER_DOCUMENT_TABLES:
+                        rows[name] += result["tables"].get(name, [])
+            self._count(row)
+            rows["documents"].append(row)
+        if self.strict and self.rejections:
+            raise CorpusError("rejected inputs (--strict):" + _rejection_hint(self.rejections))
+        for name, writer in self.writers.items():
+            writer.append(rows[name])
+        self.kept["talk_mentions"] += rows["talk_mentions"]
+        self.kept["reported_shifts"] += rows["reported_shifts"]
+        self.kept["statements"] += [{c: r.get(c) for c in SHIFT_INPUT_COLUMNS} for r in rows["statements"]]
+
+    def _count(self, row: dict) -> None:
+        self.counts[row["status"]] = self.counts.get(row["status"], 0) + 1
+        if row["status"] == "rejected":
+            self.rejections.append((row["doc_id"], row["reason"]))
+        self.dated += row["published"] is not None
+        self.removed += row["removed"] or 0
+
+    def finish(self, summary: BuildSummary) -> None:
+        """Run the corpus-level steps and move every table into place."""
+        from .shifts import find_shifts
+        from .talks import consolidate_talks
+
+        mentions = conform("talk_mentions", self.kept["talk_mentions"])
+        corpus_tables = {
+            "talks": consolidate_talks(mentions),
+            "shifts": find_shifts(pd.DataFrame(self.kept["statements"], columns=list(SHIFT_INPUT_COLUMNS)),
+                                  conform("reported_shifts", self.kept["reported_shifts"])),
+        }
+        for name, writer in self.writers.items():
+            writer.commit()
+            summary.rows[name] = writer.rows
+        for name, frame in corpus_tables.items():
+            write_table(name, frame, self.out)
+            summary.rows[name] = len(frame)
+        summary.counts = dict(self.counts)
+        summary.dated, summary.removed_chars = self.dated, self.removed
+
+    def abort(self) -> None:
+        for writer in self.writers.values():
+            writer.abort()
+
+
+class _Done:
+    """An already-computed result with the ``result()`` of a future."""
+
+    def __init__(self, compute: Callable[[], list[dict]]):
+        self._compute, self._value = compute, None
+
+    def result(self) -> list[dict]:
+        if self._value is None:
+            self._value = self._compute()
+        return self._value
+
+
+class _PoolResult:
+    def __init__(self, async_result):
+        self._async = async_result
+
+    def result(self) -> list[dict]:
+        return [r for chunk in self._async.get() for r in chunk]
+
+
+class _DaskResult:
+    def __init__(self, client, futures):
+        self._client, self._futures = client, futures
+
+    def result(self) -> list[dict]:
+        return [r for chunk in self._client.gather(self._futures) for r in chunk]
 
 
 class _Executor:
-    """Map :func:`_extract_task` over tasks: in-process, a process pool, or Dask."""
+    """Run :func:`analysis.work.process_chunk` over tasks: in-process, in a process pool,
+    or on Dask; :meth:`submit` returns at once with a future-like ``result()``."""
 
     def __init__(self, *, jobs: int, scheduler: str | None):
         self.jobs, self.scheduler = jobs, scheduler
@@ -186,25 +282,20 @@ class _Executor:
                 self._client = Client(self.scheduler)
         return self
 
-    def map(self, tasks: list) -> list[dict[str, list[dict]]]:
-        if not tasks:
-            return []
-        if self._client is not None:
-            import dask.bag as db
-
-            bag = db.from_sequence(tasks, npartitions=min(len(tasks), 4 * self.jobs))
-            return bag.map(_extract_task).compute(scheduler=self._client)
+    def submit(self, tasks: list[Task]):
+        chunks = [tasks[i:i + CHUNK_SIZE] for i in range(0, len(tasks), CHUNK_SIZE)]
+        if self._client is not None and tasks:
+            return _DaskResult(self._client, self._client.map(process_chunk, chunks, pure=False))
         if self.jobs > 1 and len(tasks) >= MIN_PARALLEL_TASKS:
-            chunk = max(1, len(tasks) // (4 * self.jobs))
-            return self._process_pool().map(_extract_task, tasks, chunksize=chunk)
-        return [_extract_task(task) for task in tasks]
+            return _PoolResult(self._process_pool().map_async(process_chunk, chunks, chunksize=1))
+        return _Done(lambda: process_chunk(tasks))
 
     def _process_pool(self):
         """Worker processes, started on first use (each loads the pipeline once)."""
         if self._pool is None:
             import multiprocessing
 
-            self._pool = multiprocessing.get_context("spawn").Pool(self.jobs, initializer=_warm_worker)
+            self._pool = multiprocessing.get_context("spawn").Pool(self.jobs, initializer=warm_worker)
         return self._pool
 
     def __exit__(self, *exc) -> None:

@@ -30,10 +30,13 @@ def pipeline_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def document_key(doc_id: str, published: str | None, text: str) -> str:
-    """Cache key of one document's extraction under the current pipeline version."""
+def record_key(record, overrides: dict[str, str] | None) -> str:
+    """Cache key of one raw record's processing (cleaning, dating, extraction) under the
+    current pipeline version: its id, format, text, own fields and metadata overrides."""
     digest = hashlib.sha256()
-    for part in (pipeline_version(), doc_id, published or "", text):
+    parts = (pipeline_version(), record.doc_id, record.fmt, str(record.raw_html), record.text or "",
+             json.dumps(record.fields, sort_keys=True), json.dumps(overrides or {}, sort_keys=True))
+    for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()

@@ -18,13 +18,13 @@ VALIDATED = ("start", "end", "topics", "categories", "sides", "parties", "speake
 EXIT_USAGE, EXIT_INPUT = 2, 1
 
 
-def _progress(iterable, total: int):
-    """A tqdm bar on stderr for large corpora; nothing for small ones."""
+def _progress(total: int):
+    """A tqdm bar on stderr for corpora of 200 files or more; nothing for small ones."""
     if total < 200:
-        return iterable
+        return None
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, desc="extracting", unit="doc", file=sys.stderr)
+    return tqdm(total=total, desc="building", unit="doc", file=sys.stderr)
 
 
 def _jobs(value: str) -> int:

@@ -44,6 +44,8 @@ class RawRecord:
     reason: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
     """Metadata the input itself carries (JSONL/CSV fields, HTML metadata)."""
+    raw_html: bool = False
+    """``text`` is still the HTML page: :func:`finish_record` extracts it."""
 
 
 def iter_corpus_files(root: Path) -> Iterator[tuple[Path, str | None]]:
@@ -136,8 +138,12 @@ def read_text_file(path: Path) -> tuple[str | None, str | None]:
     return decode_bytes(data)
 
 
-def read_records(root: Path) -> Iterator[RawRecord]:
-    """Every candidate document below ``root``, in a deterministic order."""
+def read_records(root: Path, *, defer_html: bool = False) -> Iterator[RawRecord]:
+    """Every candidate document below ``root``, in a deterministic order.
+
+    With ``defer_html``, HTML pages come raw (``raw_html``) so that the costly text
+    extraction can run in a worker process (:func:`finish_record`).
+    """
     for path, problem in iter_corpus_files(root):
         doc_id = doc_id_of(path, root)
         if path.parent == root and path.name == config.METADATA_FILENAME:
@@ -154,12 +160,19 @@ def read_records(root: Path) -> Iterator[RawRecord]:
             yield RawRecord(doc_id, str(path), suffix.lstrip("."), reason=reason)
         elif suffix in TEXT_SUFFIXES:
             yield RawRecord(doc_id, str(path), "txt", text=text)
+        elif suffix in HTML_SUFFIXES and defer_html:
+            yield RawRecord(doc_id, str(path), "html", text=text, raw_html=True)
         elif suffix in HTML_SUFFIXES:
             yield html_record(doc_id, str(path), text)
         elif suffix == ".jsonl":
             yield from jsonl_records(doc_id, str(path), text)
         else:
             yield from csv_records(doc_id, str(path), text)
+
+
+def finish_record(record: RawRecord) -> RawRecord:
+    """The record with its HTML extracted if it was deferred; otherwise unchanged."""
+    return html_record(record.doc_id, record.source, record.text) if record.raw_html else record
 
 
 def html_record(doc_id: str, source: str, html: str) -> RawRecord:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+import numpy
 from datasketch import MinHash, MinHashLSH
 
 from . import config
 
 NUM_PERM = 128
 SHINGLE = 5
+SCHEME = "affine32"
+"""datasketch's hashing scheme for the signatures (its default; fixed so cached values stay valid)."""
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -28,10 +31,40 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 
 def minhash(text: str) -> MinHash:
     """The MinHash signature of a text's shingles (seeded: deterministic)."""
-    signature = MinHash(num_perm=NUM_PERM, seed=1)
+    signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     for shingle in sorted(shingles(text)):
         signature.update(shingle.encode("utf-8"))
     return signature
+
+
+def signature_values(text: str) -> list[int]:
+    """The MinHash signature of ``text`` as plain integers (picklable, JSON-able)."""
+    return [int(v) for v in minhash(text).hashvalues]
+
+
+class NearDuplicateIndex:
+    """Streaming near-duplicate detection: documents are offered in order, and each is
+    either kept or reported as a duplicate of an earlier kept one."""
+
+    def __init__(self, *, threshold: float = config.NEAR_DUPLICATE_THRESHOLD):
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._kept: dict[str, numpy.ndarray] = {}  # hash values only: a MinHash also holds its permutations
+
+    def offer(self, doc_id: str, signature: MinHash | list[int]) -> tuple[str, float] | None:
+        """(kept doc_id, estimated similarity) if ``doc_id`` duplicates one, else None (kept)."""
+        if not isinstance(signature, MinHash):
+            signature = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=signature, scheme=SCHEME)
+        candidates = sorted(self._lsh.query(signature))
+        values = signature.hashvalues
+        scored = [(float(numpy.count_nonzero(values == self._kept[c])) / NUM_PERM, c) for c in candidates]
+        scored = [(s, c) for s, c in scored if s >= self.threshold]
+        if scored:
+            similarity, original = min(scored, key=lambda sc: (-sc[0], sc[1]))
+            return original, round(similarity, 3)
+        self._lsh.insert(doc_id, signature)
+        self._kept[doc_id] = values
+        return None
 
 
 def find_near_duplicates(docs: Iterable[tuple[str, str]], *,
@@ -40,18 +73,10 @@ def find_near_duplicates(docs: Iterable[tuple[str, str]], *,
 
     ``docs`` is an iterable of ``(doc_id, text)``; the first of a group is kept.
     """
-    index = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    kept: dict[str, MinHash] = {}
+    index = NearDuplicateIndex(threshold=threshold)
     duplicates: dict[str, tuple[str, float]] = {}
     for doc_id, text in docs:
-        signature = minhash(text)
-        candidates = sorted(index.query(signature))
-        scored = [(signature.jaccard(kept[c]), c) for c in candidates]
-        scored = [(s, c) for s, c in scored if s >= threshold]
-        if scored:
-            similarity, original = min(scored, key=lambda sc: (-sc[0], sc[1]))
-            duplicates[doc_id] = (original, round(similarity, 3))
-            continue
-        index.insert(doc_id, signature)
-        kept[doc_id] = signature
+        found = index.offer(doc_id, minhash(text))
+        if found:
+            duplicates[doc_id] = found
     return duplicates

@@ -2,7 +2,7 @@
 
 For each record: clean page captures, find title and outlet, date it with a basis
 (``metadata`` > ``explicit`` > ``inferred``), and reject what holds no article.
-Near-duplicates are marked afterwards, over all kept documents (:func:`mark_duplicates`).
+Near-duplicates are marked by the build, in corpus order (:class:`analysis.dedup.NearDuplicateIndex`).
 """
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from . import config
 from .cleaning import clean_capture
 from .corpus import RawRecord
 from .dating import date_document
-from .dedup import find_near_duplicates
 from .docmeta import find_outlet, find_title
 from .temporal import InvalidDate, valid_iso_date
 
@@ -61,13 +60,3 @@ def _date_fields(record: RawRecord, text: str) -> dict:
     if record.fields.get("html_date"):
         return {"published": record.fields["html_date"], "date_basis": "explicit", "date_evidence": "HTML metadata"}
     return {"date_evidence": note}
-
-
-def mark_duplicates(rows: list[dict]) -> None:
-    """Mark near-duplicates among ``ok`` rows in place (the first in doc_id order is kept)."""
-    candidates = ((r["doc_id"], r["text"]) for r in rows if r["status"] == "ok")
-    duplicates = find_near_duplicates(candidates)
-    for row in rows:
-        if row["doc_id"] in duplicates:
-            original, similarity = duplicates[row["doc_id"]]
-            row.update(status="duplicate", duplicate_of=original, similarity=similarity)

@@ -13,7 +13,6 @@ from .nlp import get_nlp
 from .statements import extract_reported_shifts, extract_statements
 from .talks import extract_talk_mentions
 
-PER_DOCUMENT_TABLES = ("casualties", "talk_mentions", "statements", "reported_shifts")
 
 
 def extract_document(text: str, *, doc_id: str, published: str | None,

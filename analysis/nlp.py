@@ -23,9 +23,9 @@ from importlib import resources
 
 import numpy
 import spacy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, default_gazetteer
 
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 SENT_END = {".", "!", "?", "…"}
 CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
+_CLOSERS_OR_END = CLOSERS | SENT_END
 TITLE_ABBREVIATIONS = ("Lt.", "Col.", "Gen.", "Gov.", "Sen.", "Rep.", "Adm.", "Capt.", "Sgt.", "Maj.", "Cpl.",
                        "Pvt.", "Brig.", "Prof.", "Dr.", "Rev.", "Amb.", "Pres.", "Supt.", "Insp.", "Cmdr.")
 """Titles the tokenizer keeps whole, so their period never ends a sentence."""
@@ -44,35 +45,45 @@ def news_sentencizer(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (plus closing quotes) before a capital, digit or
     opening quote, and after every line break; whitespace stays with the sentence
     before it."""
-    n = len(doc)
-    starts = [False] * (n + 1)
-    for i, tok in enumerate(doc):
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            starts[_next_word(doc, i + 1)] = True
-        elif tok.text in SENT_END:
-            j = i + 1
-            while j < n and doc[j].text in CLOSERS | SENT_END and not doc[j - 1].whitespace_:
-                j += 1
-            k = _next_word(doc, j)
-            if k < n and (doc[j - 1].whitespace_ or k > j) and _starts_sentence(doc[k]):
-                starts[k] = True
-    if n:
-        values = numpy.array([1 if i == 0 or starts[i] else -1 for i in range(n)], dtype="int64")
-        values = values.astype("uint64").reshape(n, 1)
-        doc.from_array([SENT_START], values)  # one pass; per-token assignment is quadratic
+    texts = [tok.text for tok in doc]
+    spaces = [tok.whitespace_ for tok in doc]
+    n = len(texts)
+    if not n:
+        return doc
+    starts = sentence_starts(texts, spaces)
+    values = numpy.full((n, 1), -1, dtype="int64")
+    values[sorted({0, *(i for i in starts if i < n)})] = 1
+    doc.from_array([SENT_START], values.astype("uint64"))  # one pass; per-token assignment is quadratic
     return doc
 
 
-def _next_word(doc: Doc, i: int) -> int:
-    """Index of the first non-space token at or after ``i`` (``len(doc)`` if none)."""
-    while i < len(doc) and doc[i].is_space:
+def sentence_starts(texts: list[str], spaces: list[str]) -> set[int]:
+    """Token indices that start a sentence, from token texts and trailing whitespace."""
+    n = len(texts)
+    is_space = [t.isspace() for t in texts]
+    starts: set[int] = set()
+    for i, text in enumerate(texts):
+        if "\n" in text or "\n" in spaces[i]:
+            starts.add(_next_word(is_space, i + 1))
+        elif text in SENT_END:
+            j = i + 1
+            while j < n and texts[j] in _CLOSERS_OR_END and not spaces[j - 1]:
+                j += 1
+            k = _next_word(is_space, j)
+            if k < n and (spaces[j - 1] or k > j) and _starts_sentence(texts[k], is_space[k]):
+                starts.add(k)
+    return starts
+
+
+def _next_word(is_space: list[bool], i: int) -> int:
+    """Index of the first non-space token at or after ``i`` (``len`` if none)."""
+    while i < len(is_space) and is_space[i]:
         i += 1
     return i
 
 
-def _starts_sentence(token: Token) -> bool:
-    text = token.text
-    if token.is_space:
+def _starts_sentence(text: str, is_space: bool) -> bool:
+    if is_space:
         return True
     first = text[0]
     return first.isupper() or first.isdigit() or text in OPENERS or first in OPENERS
@@ -87,11 +98,15 @@ def _lemma_table() -> dict[str, str]:
 
 @Language.component("lower_lemmatizer")
 def lower_lemmatizer(doc: Doc) -> Doc:
-    """Set ``token.lemma_`` from the lookup table, keyed by the lower-cased text."""
-    table = _lemma_table()
-    for token in doc:
-        lower = token.lower_
-        token.lemma_ = table.get(lower, lower)
+    """Set ``token.lemma_`` from the lookup table, keyed by the lower-cased text
+    (one array read and one array write per document)."""
+    if not len(doc):
+        return doc
+    lowers = doc.to_array([LOWER]).tolist()
+    table, strings = _lemma_table(), doc.vocab.strings
+    lemma_of = {h: strings.add(table.get(strings[h], strings[h])) for h in set(lowers)}
+    lemmas = numpy.fromiter((lemma_of[h] for h in lowers), dtype="uint64", count=len(lowers))
+    doc.from_array([LEMMA], lemmas.reshape(-1, 1))
     return doc
 
 

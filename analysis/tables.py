@@ -37,6 +37,16 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "shifts": {"speaker": STR, "topic": STR, "date": STR, "from_stance": INT, "to_stance": INT,
                "explicit": BOOL, "doc_ids": LIST, "evidence": STR},
 }
+PER_DOCUMENT_TABLES = ("casualties", "talk_mentions", "statements", "reported_shifts")
+"""Tables whose rows come from one document each (the rest are built over the corpus)."""
+
+EXTRA_COLUMNS: dict[str, dict[str, str]] = {
+    "casualties": {"sentence_end": INT, "sentence_start": INT},
+    "talk_mentions": {"date_text": STR, "trigger": STR, "weak": BOOL},
+    "reported_shifts": {"cue": STR, "side": STR},
+    "talks": {"precision": STR},
+}
+"""Columns the extractors add after the spec's ones (streamed tables need a fixed schema)."""
 _ARROW = {STR: pa.string(), INT: pa.int64(), BOOL: pa.bool_(), LIST: pa.list_(pa.string()), "float": pa.float64()}
 
 
@@ -53,7 +63,7 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
 
 
 def _arrow_table(name: str, frame: pd.DataFrame) -> pa.Table:
-    schema = SCHEMAS[name]
+    schema = SCHEMAS[name] | EXTRA_COLUMNS.get(name, {})
     arrays, fields = [], []
     for column in frame.columns:
         values = [None if _is_missing(v) else v for v in frame[column].tolist()]
@@ -94,6 +104,63 @@ def write_table(name: str, rows: list[dict] | pd.DataFrame, out_dir: Path) -> Pa
         if os.path.exists(tmp):
             os.unlink(tmp)
     return target
+
+
+def remove_stale_temporaries(out_dir: Path) -> None:
+    """Delete temporary tables left by a build that was killed (its process is gone)."""
+    for path in out_dir.glob(".*.*.tmp"):
+        pid = path.name.split(".")[2]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class TableWriter:
+    """Stream batches of rows into ``name.parquet`` (one row group per batch) through a
+    temporary file; :meth:`commit` renames it over the target, :meth:`abort` drops it."""
+
+    def __init__(self, name: str, out_dir: Path):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.name, self.target = name, out_dir / f"{name}.parquet"
+        self.columns = list(SCHEMAS[name]) + sorted(EXTRA_COLUMNS.get(name, {}))
+        self.schema = _arrow_table(name, pd.DataFrame({c: [] for c in self.columns}, dtype=object)).schema
+        remove_stale_temporaries(out_dir)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp", dir=out_dir)
+        os.close(fd)
+        self._writer = pq.ParquetWriter(self._tmp, self.schema)
+        self.rows = 0
+
+    def append(self, rows: list[dict]) -> None:
+        """Write ``rows`` as one row group (nothing when empty)."""
+        if not rows:
+            return
+        frame = conform(self.name, rows)
+        unknown = [c for c in frame.columns if c not in self.columns]
+        if unknown:
+            raise ValueError(f"table {self.name!r} got undeclared columns {unknown}: add them to EXTRA_COLUMNS")
+        self._writer.write_table(_arrow_table(self.name, frame.reindex(columns=self.columns)))
+        self.rows += len(frame)
+
+    def commit(self) -> Path:
+        """Close the file and move it into place atomically."""
+        self._writer.close()
+        os.replace(self._tmp, self.target)
+        return self.target
+
+    def abort(self) -> None:
+        """Close and delete the temporary file; the previous table stays."""
+        self._writer.close()
+        if os.path.exists(self._tmp):
+            os.unlink(self._tmp)
 
 
 def read_table(name: str, tables_dir: Path | str = config.PROCESSED_DIR) -> pd.DataFrame:

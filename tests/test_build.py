@@ -10,7 +10,7 @@ from analysis import build as build_module
 from analysis.build import build
 from analysis.cli import main
 from analysis.corpus import CorpusError
-from analysis.tables import read_table
+from analysis.tables import PER_DOCUMENT_TABLES, read_table
 
 ARTICLE_A = """Talks resume as toll rises
 
@@ -46,7 +46,7 @@ def write_corpus(root, extra: dict[str, str | bytes] | None = None):
 
 
 def tables(out):
-    return {name: read_table(name, out) for name in ("documents", "casualties", "talks", "statements", "shifts")}
+    return {name: read_table(name, out) for name in ("documents", *PER_DOCUMENT_TABLES, "talks", "shifts")}
 
 
 def assert_same_tables(left, right):
@@ -119,6 +119,8 @@ def test_parallel_and_cached_builds_equal_plain_build(tmp_path, monkeypatch):
              + f"\nA paragraph unique to article {i} about refugees in region number {i}.\n" for i in range(6)}
     corpus = write_corpus(tmp_path / "corpus", extra)
     monkeypatch.setattr(build_module, "MIN_PARALLEL_TASKS", 2)
+    monkeypatch.setattr(build_module, "BATCH_SIZE", 2)  # several batches, streamed and pipelined
+    monkeypatch.setattr(build_module, "CHUNK_SIZE", 1)
     build(corpus, tmp_path / "plain", jobs=1, cache_dir=None)
     build(corpus, tmp_path / "par", jobs=2, cache_dir=None)
     first = build(corpus, tmp_path / "cached1", jobs=1, cache_dir=tmp_path / "cache")
@@ -127,6 +129,17 @@ def test_parallel_and_cached_builds_equal_plain_build(tmp_path, monkeypatch):
     plain = tables(tmp_path / "plain")
     for other in ("par", "cached2"):
         assert_same_tables(plain, tables(tmp_path / other))
+
+
+def test_failed_build_keeps_previous_tables(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    build(corpus, tmp_path / "out", jobs=1, cache_dir=None)
+    before = tables(tmp_path / "out")
+    (corpus / "empty.txt").write_text("")
+    with pytest.raises(CorpusError):
+        build(corpus, tmp_path / "out", jobs=1, cache_dir=None, strict=True)
+    assert_same_tables(before, tables(tmp_path / "out"))
+    assert not list((tmp_path / "out").glob(".*.tmp"))
 
 
 def test_changed_file_misses_cache_only_for_itself(tmp_path):

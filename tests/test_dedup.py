@@ -1,4 +1,6 @@
-from analysis.dedup import find_near_duplicates, shingles
+import json
+
+from analysis.dedup import NearDuplicateIndex, find_near_duplicates, shingles, signature_values
 
 BASE = ("Russia will not pause its military operation in Ukraine for subsequent rounds of peace talks, "
         "the foreign minister said on Monday. Officials say peace talks are not progressing as rapidly as "
@@ -27,3 +29,18 @@ def test_articles_sharing_a_paragraph_both_stay():
 def test_shingles_of_short_text():
     assert shingles("Two words") == {"two words"}
     assert shingles("") == set()
+
+
+def test_streaming_index_with_cached_signatures_matches_batch_detection():
+    copy = "Updated headline\n" + LONG.replace("Monday", "Monday afternoon")
+    other = BASE.replace("Russia", "Belarus") + " A completely different continuation about grain exports and ports."
+    docs = [("a", LONG), ("b", other), ("c", copy), ("d", copy + " One more line.")]
+    index = NearDuplicateIndex()
+    streamed = {}
+    for doc_id, text in docs:
+        signature = json.loads(json.dumps(signature_values(text)))  # as the cache stores it
+        found = index.offer(doc_id, signature)
+        if found:
+            streamed[doc_id] = found
+    assert streamed == find_near_duplicates(docs)
+    assert set(streamed) == {"c", "d"} and streamed["c"][0] == "a"

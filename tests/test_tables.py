@@ -1,4 +1,8 @@
+import os
+
 import pandas as pd
+import pyarrow.parquet as pq
+import pytest
 
 from analysis.tables import conform, read_table, write_table
 
@@ -26,3 +30,42 @@ def test_empty_table_has_schema_columns(tmp_path):
 def test_conform_orders_columns():
     frame = conform("shifts", [{"zzz": 1, "speaker": "A"}])
     assert frame.columns[0] == "speaker" and frame.columns[-1] == "zzz"
+
+
+def test_table_writer_streams_row_groups_and_commits_atomically(tmp_path):
+    from analysis.tables import TableWriter
+
+    write_table("casualties", [{"doc_id": "old", "value": 1}], tmp_path)
+    writer = TableWriter("casualties", tmp_path)
+    writer.append([{"doc_id": "a", "value": 3, "sentence_start": 0}])
+    writer.append([])
+    writer.append([{"doc_id": "b", "value": None}])
+    assert list(read_table("casualties", tmp_path)["doc_id"]) == ["old"]  # not yet committed
+    writer.commit()
+    frame = read_table("casualties", tmp_path)
+    assert list(frame["doc_id"]) == ["a", "b"] and frame["value"].isna().tolist() == [False, True]
+    assert pq.ParquetFile(tmp_path / "casualties.parquet").num_row_groups == 2
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_table_writer_abort_keeps_previous_table_and_rejects_unknown_columns(tmp_path):
+    from analysis.tables import TableWriter
+
+    write_table("statements", [{"doc_id": "old"}], tmp_path)
+    writer = TableWriter("statements", tmp_path)
+    with pytest.raises(ValueError, match="undeclared columns"):
+        writer.append([{"doc_id": "a", "surprise": 1}])
+    writer.abort()
+    assert list(read_table("statements", tmp_path)["doc_id"]) == ["old"]
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_stale_temporaries_of_dead_builds_are_removed(tmp_path):
+    from analysis.tables import remove_stale_temporaries
+
+    dead = tmp_path / ".documents.999999999.abc.tmp"
+    alive = tmp_path / f".documents.{os.getpid()}.abc.tmp"
+    dead.write_bytes(b"x")
+    alive.write_bytes(b"x")
+    remove_stale_temporaries(tmp_path)
+    assert not dead.exists() and alive.exists()

@@ -1,0 +1,38 @@
+"""The unit of work the build distributes: one raw record in, everything per-document out.
+
+:func:`process_record` turns a record into its ``documents`` row, the MinHash signature
+the build's near-duplicate index needs, and (for ``ok`` documents) the rows of every
+per-document table. It runs in worker processes or on a Dask cluster, so its inputs
+and outputs are plain picklable, JSON-able values; its result is what the cache stores.
+"""
+from __future__ import annotations
+
+from .corpus import RawRecord, finish_record
+from .dedup import signature_values
+from .documents import document_row
+
+Task = tuple[RawRecord, "dict[str, str] | None"]
+"""A raw record and its ``metadata.csv`` overrides."""
+
+
+def process_record(record: RawRecord, overrides: dict[str, str] | None = None) -> dict:
+    """``{"document": row, "signature": [...] | None, "tables": {table: rows}}``."""
+    row = document_row(finish_record(record), overrides)
+    if row["status"] != "ok":
+        return {"document": row, "signature": None, "tables": {}}
+    from .extract import extract_document  # spaCy only where extraction runs
+
+    tables = extract_document(row["text"], doc_id=row["doc_id"], published=row["published"])
+    return {"document": row, "signature": signature_values(row["text"]), "tables": tables}
+
+
+def process_chunk(tasks: list[Task]) -> list[dict]:
+    """:func:`process_record` over a chunk of tasks, in order."""
+    return [process_record(record, overrides) for record, overrides in tasks]
+
+
+def warm_worker() -> None:
+    """Load the pipeline once when a worker process starts."""
+    from .nlp import get_nlp
+
+    get_nlp()
