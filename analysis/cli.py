@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="benchmark the build on a generated corpus (prints figures)")
     bench.add_argument("-n", "--articles", type=_jobs, default=2000, help="articles to generate (default 2000)")
     bench.add_argument("--reports", action="store_true", help="also time `make reports` against a papermill floor")
+    bench.add_argument("--scale-only", action="store_true",
+                       help="only the all-cores build and its peak memory (for 100,000 articles)")
     sub.add_parser("refresh-notebooks", help="re-execute notebooks/ in place (refreshes stored outputs)")
     return parser
 
@@ -117,7 +119,7 @@ def cmd_refresh_notebooks(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import main as run_bench
 
-    run_bench(args.articles, reports=args.reports)
+    run_bench(args.articles, reports=args.reports, scale_only=args.scale_only)
     return 0
 
 

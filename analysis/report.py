@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import config
-from .build import build
+from .build import build, default_jobs
 from .cache import pipeline_version
 from .corpus import iter_corpus_files
 
@@ -141,10 +141,25 @@ def run_reports(*, corpus_dir: Path = config.RAW_DIR, tables_dir: Path = config.
         echo(f"built tables from {corpus_dir} into {tables_dir}")
     params = {"corpus_dir": str(corpus_dir.resolve()), "tables_dir": str(tables_dir.resolve()),
               "figures_dir": str((out_dir / "figures").resolve()), **(parameters or {})}
-    reports = []
-    for i, name in enumerate(NOTEBOOKS, start=1):
-        echo(f"[{i}/{len(NOTEBOOKS)}] {name}")
+    reports = run_notebooks(out_dir, params, jobs=jobs or default_jobs(), kernel=kernel, echo=echo)
+    return write_index(out_dir, reports, corpus_summary_lines(tables_dir))
+
+
+def run_notebooks(out_dir: Path, params: dict, *, jobs: int, kernel: str = KERNEL,
+                  echo: Callable[[str], None] = lambda line: None) -> list[Path]:
+    """Execute and export every notebook, ``jobs`` at a time (each runs in its own
+    kernel process); returns the HTML reports in notebook order. If any notebook
+    fails, the first failure in notebook order is raised once all have stopped."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(name: str) -> Path:
         executed = out_dir / name
         run_notebook(config.NOTEBOOKS_DIR / name, executed, params, kernel=kernel)
-        reports.append(export_html(executed))
-    return write_index(out_dir, reports, corpus_summary_lines(tables_dir))
+        report = export_html(executed)
+        echo(f"done: {name}")
+        return report
+
+    echo(f"running {len(NOTEBOOKS)} notebooks, {min(jobs, len(NOTEBOOKS))} at a time")
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [pool.submit(one, name) for name in NOTEBOOKS]
+    return [future.result() for future in futures]
