@@ -10,7 +10,7 @@ import re
 from typing import Iterable
 
 import numpy
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from . import config
 
@@ -51,10 +51,10 @@ class NearDuplicateIndex:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._kept: dict[str, numpy.ndarray] = {}  # hash values only: a MinHash also holds its permutations
 
-    def offer(self, doc_id: str, signature: MinHash | list[int]) -> tuple[str, float] | None:
+    def offer(self, doc_id: str, signature: MinHash | LeanMinHash | list[int]) -> tuple[str, float] | None:
         """(kept doc_id, estimated similarity) if ``doc_id`` duplicates one, else None (kept)."""
-        if not isinstance(signature, MinHash):
-            signature = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=signature, scheme=SCHEME)
+        if not isinstance(signature, (MinHash, LeanMinHash)):
+            signature = LeanMinHash(seed=1, hashvalues=signature, scheme=SCHEME)  # no permutations: cheap
         candidates = sorted(self._lsh.query(signature))
         values = signature.hashvalues
         scored = [(float(numpy.count_nonzero(values == self._kept[c])) / NUM_PERM, c) for c in candidates]
