@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -178,7 +179,7 @@ class _TableSink:
         self.counts: dict[str, int] = {}
         self.rejections: list[tuple[str, str]] = []
         self.dated = self.removed = 0
-        self.kept: dict[str, list[dict]] = {"talk_mentions": [], "statements": [], "reported_shifts": []}
+        self.kept: dict[str, list] = {"talk_mentions": [], "statements": [], "reported_shifts": []}
 
     def add(self, results: list[dict]) -> None:
         """One batch of results."""
@@ -200,7 +201,7 @@ class _TableSink:
             writer.append(rows[name])
         self.kept["talk_mentions"] += rows["talk_mentions"]
         self.kept["reported_shifts"] += rows["reported_shifts"]
-        self.kept["statements"] += [{c: r.get(c) for c in SHIFT_INPUT_COLUMNS} for r in rows["statements"]]
+        self.kept["statements"] += [_compact(r, SHIFT_INPUT_COLUMNS) for r in rows["statements"]]
 
     def _count(self, row: dict) -> None:
         self.counts[row["status"]] = self.counts.get(row["status"], 0) + 1
@@ -214,11 +215,10 @@ class _TableSink:
         from .shifts import find_shifts
         from .talks import consolidate_talks
 
-        mentions = conform("talk_mentions", self.kept["talk_mentions"])
+        statements = pd.DataFrame.from_records(self.kept.pop("statements"), columns=list(SHIFT_INPUT_COLUMNS))
         corpus_tables = {
-            "talks": consolidate_talks(mentions),
-            "shifts": find_shifts(pd.DataFrame(self.kept["statements"], columns=list(SHIFT_INPUT_COLUMNS)),
-                                  conform("reported_shifts", self.kept["reported_shifts"])),
+            "talks": consolidate_talks(conform("talk_mentions", self.kept["talk_mentions"])),
+            "shifts": find_shifts(statements, conform("reported_shifts", self.kept["reported_shifts"])),
         }
         for name, writer in self.writers.items():
             writer.commit()
@@ -232,6 +232,12 @@ class _TableSink:
     def abort(self) -> None:
         for writer in self.writers.values():
             writer.abort()
+
+
+def _compact(row: dict, columns: tuple[str, ...]) -> tuple:
+    """The row's ``columns`` as a tuple, short strings interned (speakers, topics and
+    dates repeat across hundreds of thousands of rows)."""
+    return tuple(sys.intern(v) if isinstance(v, str) and len(v) < 40 else v for v in map(row.get, columns))
 
 
 class _Done:
