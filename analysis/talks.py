@@ -21,10 +21,15 @@ ordinal, and a status (held/planned/cancelled) from the date and tense cues.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+from itertools import compress
+from typing import NamedTuple
 
 import pandas as pd
 from spacy.tokens import Doc, Span
@@ -32,6 +37,7 @@ from spacy.tokens import Doc, Span
 from .gazetteer import Entry, Gazetteer, default_gazetteer
 from .temporal import (PAST_CUES, DateExpression, ResolvedDate, Tense, explicit_date, find_date_expressions,
                        parse_iso, resolve)
+from .tokens import TokenView, token_view
 
 # --- lexicons -----------------------------------------------------------------------------
 TALK_NOUNS = {"talks", "negotiations", "consultations"}
@@ -107,6 +113,8 @@ PLACE_NOUNS = {"city", "town", "capital", "port", "resort", "village"}
 REGION_WORDS = {"region", "oblast", "province", "district", "area", "governorate"}
 LANDMARK_ORGS = {"White House": "Washington", "Kremlin": "Moscow"}
 LANDMARK_RX = re.compile(r"\b(Dolmabah[cç]e|Elys[ée]e Palace|Downing Street|Mar-a-Lago|Apostolic Palace|Oval Office)\b")
+LANDMARK_WORDS = ("Dolmabah", "Elys", "Downing Street", "Mar-a-Lago", "Apostolic Palace", "Oval Office")
+"""Literal text every LANDMARK_RX match contains: a cheap test before the regex."""
 LANDMARK_CITY = {"dolmabahce": "Istanbul", "dolmabahçe": "Istanbul", "elysee palace": "Paris",
                  "elysée palace": "Paris", "downing street": "London", "mar-a-lago": "Florida",
                  "apostolic palace": "Vatican City", "oval office": "Washington"}
@@ -128,6 +136,9 @@ LEVEL_WORDS = {
     "summit": "leaders", "chancellor": "leaders",
 }
 MINISTER_RX = re.compile(r"^(?:foreign ministers?|top diplomats?|secretary of state|foreign secretary)$", re.I)
+MINISTER_INITIALS = "ftsFTSſ"
+"""First letters of the MINISTER_RX phrases under ``re.I`` (which also takes ſ for s):
+a token starting otherwise cannot open one."""
 LEADER_ROLES = ("president", "prime minister", "chancellor", "pope", "crown prince", "king")
 NOT_LEADER_ROLES = ("vice president", "commission president", "council president")
 
@@ -139,10 +150,25 @@ FUTURE_EXPLICIT_LIMIT_DAYS = 60
 """An explicit day-month without a year and without tense cues is taken as past when the
 nearest such date lies more than this many days after the article's date."""
 
+ORDINAL_NUMBER_RX = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
+OPEN_RANGE_RX = re.compile(r"(?:since|until|by|from)\b", re.I)
+YEAR_DIGITS_RX = re.compile(r"\d{4}")
 DATELINE_RX = re.compile(r"^\s*(?P<head>[^()\n]{1,80}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*[-–—:]\s")
 
 TALK_COLUMNS = ["talk_id", "date", "status", "venue", "level", "parties", "round", "doc_ids", "evidence",
                 "outcome", "n_mentions", "precision"]
+
+
+TRIGGER_WORDS = ({"round", "rounds", "sat", "sit", "sitting"} | TALK_NOUNS | NEGOTIATE_VERBS | MEET_WORDS | HOST_VERBS
+                 | set(ORDINALS))
+"""Words that can open a trigger (or, "rounds", swallow one): a sentence without any has none."""
+TALK_CONTEXT_WORDS = TALK_NOUNS | {"round", "rounds", "meeting", "meetings"}
+SERIES_WORDS = TALK_NOUNS | {"round"}
+HOST_CONTEXT_WORDS = TALK_NOUNS | MEET_WORDS | {"session"}
+CUE_WORDS = TRIGGER_WORDS | TALK_CONTEXT_WORDS | HOST_CONTEXT_WORDS
+"""Every word whose sentences the extractor looks up (:meth:`DocContext.sentences_with`)."""
+CLAUSE_BREAKS = (";", ":", "—", "–")
+POSSESSIVES = ("'s", "’s")
 
 
 @dataclass(frozen=True)
@@ -169,16 +195,117 @@ class DateSlot:
     expr: DateExpression
 
 
+class Entity(NamedTuple):
+    """A named entity of the document, read once from ``doc.ents`` (named like a Span's
+    attributes)."""
+
+    start: int
+    end: int
+    label_: str
+    ent_id_: str
+    text: str
+
+
+class Sentence(NamedTuple):
+    """A sentence as its doc token range (all the rules read of a sentence ``Span``)."""
+
+    start: int
+    end: int
+
+
 @dataclass
 class DocContext:
-    """Document-level facts every mention of the document may use."""
+    """Document-level facts every mention of the document may use. The document's text,
+    entities, dateline and hosts are read once, when first needed (``doc.text``,
+    ``doc.ents`` and ``doc[i]`` build new Token and Span objects on every access)."""
 
     doc: Doc
     doc_id: str
     anchor: date | None
     gaz: Gazetteer
-    dateline: tuple[int, Entry] | None = None
-    hosts: set[str] = field(default_factory=set)
+    view: TokenView
+    sentences: list[Sentence]
+
+    @cached_property
+    def text(self) -> str:
+        """``doc.text``."""
+        return "".join(map(operator.add, self.view.text, self.view.whitespace))
+
+    def span_text(self, lo: int, hi: int) -> str:
+        """``doc[lo:hi].text``."""
+        if hi <= lo:
+            return ""
+        return self.text[self.view.idx[lo]:self.view.end_char(hi - 1)]
+
+    def sentence_text(self, sent: Sentence) -> str:
+        return self.span_text(sent.start, sent.end)
+
+    @cached_property
+    def ents(self) -> list[Entity]:
+        """``doc.ents``."""
+        text = self.text
+        return [Entity(e.start, e.end, e.label_, e.ent_id_, text[e.start_char:e.end_char]) for e in self.doc.ents]
+
+    @cached_property
+    def ent_starts(self) -> list[int]:
+        return [e.start for e in self.ents]
+
+    @cached_property
+    def persons(self) -> dict[int, Entity]:
+        """PERSON entities by first token."""
+        return {e.start: e for e in self.ents if e.label_ == "PERSON"}
+
+    def ents_within(self, lo: int, hi: int) -> list[Entity]:
+        """The entities lying wholly inside tokens [lo, hi) (``doc[lo:hi].ents``)."""
+        ents, starts = self.ents, self.ent_starts
+        return [e for e in ents[bisect_left(starts, lo):bisect_left(starts, hi)] if e.end <= hi]
+
+    def sentence_ents(self, sent: Sentence) -> list[Entity]:
+        """``sent.ents``."""
+        return self.ents_within(sent.start, sent.end)
+
+    @cached_property
+    def sent_start_tokens(self) -> set[int]:
+        """Tokens whose ``is_sent_start`` is true."""
+        starts = set(self.view.sent_starts)
+        if len(self.doc) and not self.doc[0].is_sent_start:
+            starts.discard(0)
+        return starts
+
+    @cached_property
+    def cue_tokens(self) -> list[tuple[int, int]]:
+        """(token, sentence index) of every token whose lower form is in :data:`CUE_WORDS`."""
+        lower = self.view.lower
+        starts = [s.start for s in self.sentences]
+        cues = compress(range(len(lower)), map(CUE_WORDS.__contains__, lower))
+        return [(k, bisect_right(starts, k) - 1) for k in cues]
+
+    def sentences_with(self, words: set[str]) -> dict[int, list[int]]:
+        """Token positions of ``words`` (a subset of :data:`CUE_WORDS`) by sentence index,
+        in order; only sentences holding one."""
+        lower = self.view.lower
+        out: dict[int, list[int]] = {}
+        for k, i in self.cue_tokens:
+            if lower[k] in words:
+                out.setdefault(i, []).append(k)
+        return out
+
+    @cached_property
+    def dateline(self) -> tuple[int, Entry] | None:
+        return _dateline_place(self.sentences, self)
+
+    @cached_property
+    def hosts(self) -> set[str]:
+        return _host_parties(self.sentences, self)
+
+
+def _sentences(doc: Doc, view: TokenView) -> list[Sentence]:
+    """``doc.sents`` as token ranges, from the view's sentence starts (``doc.sents`` itself
+    when a hook or missing boundaries make it special)."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [Sentence(s.start, s.end) for s in doc.sents]
+    starts = view.sent_starts
+    return [Sentence(a, b) for a, b in zip(starts, [*starts[1:], len(view)])]
 
 
 # --- public API ---------------------------------------------------------------------------
@@ -186,20 +313,25 @@ def extract_talk_mentions(doc: Doc, *, doc_id: str, published: str | None) -> li
     """Every mention of a dated negotiation event in ``doc`` (see the module docstring)."""
     resolved = parse_iso(published)
     anchor = resolved.value if resolved is not None and resolved.precision == "day" else None
-    ctx = DocContext(doc=doc, doc_id=doc_id, anchor=anchor, gaz=default_gazetteer())
-    sentences = list(doc.sents)
-    ctx.dateline = _dateline_place(sentences, ctx.gaz)
-    ctx.hosts = _host_parties(sentences, ctx)
+    view = token_view(doc)
+    ctx = DocContext(doc=doc, doc_id=doc_id, anchor=anchor, gaz=default_gazetteer(), view=view,
+                     sentences=_sentences(doc, view))
+    candidates = ctx.sentences_with(TRIGGER_WORDS)
+    if not candidates:
+        return []
+    talky = ctx.sentences_with(TALK_CONTEXT_WORDS)
     mentions: list[dict] = []
-    for i, sent in enumerate(sentences):
-        triggers = find_triggers(sent, talk_context=_talk_context(sentences, i))
+    for i, positions in candidates.items():
+        sent = ctx.sentences[i]
+        talk_context = any(k in talky for k in range(max(0, i - 2), i + 1))
+        triggers = _find_triggers(view, sent, talk_context, positions)
         if not triggers:
             continue
-        slots = _date_slots(sent)
-        pairs = attach_dates(sent, triggers, slots)
+        slots = _date_slots(ctx, sent)
+        pairs = _attach_dates(view, sent, triggers, slots)
         undated = [t for t in triggers if t not in {p[0] for p in pairs}]
         for trigger, slot, weak in pairs:
-            mention = _build_mention(ctx, sentences, i, trigger, slot, weak)
+            mention = _build_mention(ctx, ctx.sentences, i, trigger, slot, weak)
             if mention is not None:
                 mention["round"] = mention["round"] or _round_nearby(undated)
                 mentions.append(mention)
@@ -211,14 +343,14 @@ def consolidate_talks(mentions: pd.DataFrame) -> pd.DataFrame:
     the same month when one side is month-precise), a party is shared and neither venue nor
     round contradict. One row per event, columns per ``shared/spec/tables.md``."""
     rows = [] if mentions is None or len(mentions) == 0 else _normalised_rows(mentions)
-    clusters: list[list[dict]] = []
+    clusters = _ClusterIndex()
     for row in sorted(rows, key=_merge_order):
-        target = _best_cluster(row, clusters)
+        target = _best_cluster(row, clusters.candidates(row["when"]))
         if target is None:
-            clusters.append([row])
+            clusters.add(_Cluster(row))
         else:
-            target.append(row)
-    events = [_event_row(members) for members in clusters]
+            target.add(row)
+    events = [_event_row(cluster.members) for cluster in clusters.clusters]
     frame = pd.DataFrame(events, columns=TALK_COLUMNS)
     if frame.empty:
         frame = pd.DataFrame({c: pd.Series(dtype="object") for c in TALK_COLUMNS})
@@ -230,78 +362,85 @@ def consolidate_talks(mentions: pd.DataFrame) -> pd.DataFrame:
 # --- triggers -----------------------------------------------------------------------------
 def find_triggers(sent: Span, *, talk_context: bool) -> list[Trigger]:
     """Negotiation-event phrases in a sentence, left to right, without overlaps."""
-    doc = sent.doc
+    view = token_view(sent)
+    positions = [k for k in range(sent.start, sent.end) if view.lower[k] in TRIGGER_WORDS]
+    return _find_triggers(view, Sentence(sent.start, sent.end), talk_context, positions)
+
+
+def _find_triggers(view: TokenView, sent: Sentence, talk_context: bool, positions: list[int]) -> list[Trigger]:
+    """:func:`find_triggers` given the sentence's trigger-word positions."""
+    lower = view.lower
     found: list[Trigger] = []
     consumed: set[int] = set()
-    for tok in sent:
-        i = tok.i
+    for i in positions:
         if i in consumed:
             continue
-        low = tok.lower_
+        low = lower[i]
         trigger = None
         if low == "round":
-            trigger = _round_trigger(doc, i, sent, talk_context)
+            trigger = _round_trigger(view, i, sent, talk_context)
         elif low == "rounds":
-            consumed.update(_count_phrase(doc, i, sent))
+            consumed.update(_count_phrase(view, i, sent))
         elif low in TALK_NOUNS or low in NEGOTIATE_VERBS:
-            if not _non_specific(doc, i, sent):
+            if not _non_specific(view, i, sent):
                 trigger = Trigger(i, i + 1, "talks")
         elif low in MEET_WORDS:
-            if not _non_talk_meeting(doc, i, sent):
+            if not _non_talk_meeting(view, i, sent):
                 trigger = Trigger(i, i + 1, "meeting")
-        elif low in HOST_VERBS and any(doc[j].lower_ in HOSTED_GROUPS for j in range(i + 1, min(i + 7, sent.end))):
+        elif low in HOST_VERBS and any(lower[j] in HOSTED_GROUPS for j in range(i + 1, min(i + 7, sent.end))):
             trigger = Trigger(i, i + 1, "meeting")
-        elif low in ("sat", "sit", "sitting") and _next_lower(doc, i, sent) in ("across", "down"):
+        elif low in ("sat", "sit", "sitting") and _next_lower(view, i, sent) in ("across", "down"):
             trigger = Trigger(i, min(i + 2, sent.end), "meeting")
-        elif low in ORDINALS and talk_context and _elliptical_ordinal(doc, i, sent):
+        elif low in ORDINALS and talk_context and _elliptical_ordinal(view, i, sent):
             trigger = Trigger(i, i + 1, "ordinal", ORDINALS[low])
-        if trigger is None or _phone_context(doc, trigger, sent):
+        if trigger is None or _phone_context(view, trigger, sent):
             continue
         found.append(trigger)
         consumed.update(range(trigger.start, trigger.end))
     return found
 
 
-def _next_lower(doc: Doc, i: int, sent: Span) -> str:
-    return doc[i + 1].lower_ if i + 1 < sent.end else ""
+def _next_lower(view: TokenView, i: int, sent: Sentence) -> str:
+    return view.lower[i + 1] if i + 1 < sent.end else ""
 
 
-def _prev_lower(doc: Doc, i: int, sent: Span, back: int = 1) -> str:
-    return doc[i - back].lower_ if i - back >= sent.start else ""
+def _prev_lower(view: TokenView, i: int, sent: Sentence, back: int = 1) -> str:
+    return view.lower[i - back] if i - back >= sent.start else ""
 
 
 def _ordinal_value(token_text: str) -> int | None:
     low = token_text.lower()
     if low in ORDINALS:
         return ORDINALS[low]
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", low)
+    m = ORDINAL_NUMBER_RX.fullmatch(low)
     return int(m.group(1)) if m else None
 
 
-def _round_trigger(doc: Doc, i: int, sent: Span, talk_context: bool) -> Trigger | None:
+def _round_trigger(view: TokenView, i: int, sent: Sentence, talk_context: bool) -> Trigger | None:
     """'first round of talks', 'the second round', 'round two', 'next round of negotiations'."""
+    lower = view.lower
     end = i + 1
-    if _next_lower(doc, i, sent) == "of":
+    if _next_lower(view, i, sent) == "of":
         j = i + 2
-        while j < sent.end and j < i + 6 and doc[j].lower_ not in ROUND_TALK_NOUNS:
-            if not doc[j].is_alpha and doc[j].text != "-":
+        while j < sent.end and j < i + 6 and lower[j] not in ROUND_TALK_NOUNS:
+            if not view.is_alpha[j] and view.text[j] != "-":
                 return None
             j += 1
-        if j >= sent.end or doc[j].lower_ not in ROUND_TALK_NOUNS:
+        if j >= sent.end or lower[j] not in ROUND_TALK_NOUNS:
             return None  # "a new round of tension"
         end = j + 1
     elif not talk_context:
         return None
     number = None
     for back in (1, 2, 3):
-        value = _ordinal_value(_prev_lower(doc, i, sent, back))
+        value = _ordinal_value(_prev_lower(view, i, sent, back))
         if value is not None:
             number = value
             break
-    after = _next_lower(doc, i, sent)
+    after = _next_lower(view, i, sent)
     if number is None and (after in NUMBER_WORDS or after.isdigit()):
         number = NUMBER_WORDS.get(after) or int(after)
-    prev = _prev_lower(doc, i, sent)
+    prev = _prev_lower(view, i, sent)
     if number is None and prev in NON_SPECIFIC:
         return None
     if number is None and prev not in ("next", "another", "new", "latest", "final", "last", "this", "that",
@@ -310,98 +449,111 @@ def _round_trigger(doc: Doc, i: int, sent: Span, talk_context: bool) -> Trigger 
     return Trigger(i, end, "round", number)
 
 
-def _count_phrase(doc: Doc, i: int, sent: Span) -> list[int]:
+def _count_phrase(view: TokenView, i: int, sent: Sentence) -> list[int]:
     """'three rounds of peace talks': the talks noun is a count, not an event."""
     out = []
     for j in range(i + 1, min(i + 5, sent.end)):
         out.append(j)
-        if doc[j].lower_ in ROUND_TALK_NOUNS:
+        if view.lower[j] in ROUND_TALK_NOUNS:
             return out
     return []
 
 
-def _non_specific(doc: Doc, i: int, sent: Span) -> bool:
+def _non_specific(view: TokenView, i: int, sent: Sentence) -> bool:
     """'further talks', 'any negotiations', 'negotiating table' are no event."""
-    return any(_prev_lower(doc, i, sent, back) in NON_SPECIFIC for back in (1, 2))
+    return any(_prev_lower(view, i, sent, back) in NON_SPECIFIC for back in (1, 2))
 
 
-def _non_talk_meeting(doc: Doc, i: int, sent: Span) -> bool:
+def _non_talk_meeting(view: TokenView, i: int, sent: Sentence) -> bool:
     """'G20 summit', 'a meeting of commanders', 'was met with scorn', 'meet the demands'."""
-    before = {_prev_lower(doc, i, sent, back) for back in (1, 2)}
+    lower = view.lower
+    before = {_prev_lower(view, i, sent, back) for back in (1, 2)}
     if before & NON_TALK_HOSTS:
         return True
-    if doc[i].lower_ in ("met", "meet") and (_prev_lower(doc, i, sent) in PASSIVE_AUX
-                                             or {doc[j].lower_ for j in range(i + 1, min(i + 4, sent.end))}
-                                             & NOT_MET_OBJECTS):
+    if lower[i] in ("met", "meet") and (_prev_lower(view, i, sent) in PASSIVE_AUX
+                                        or not NOT_MET_OBJECTS.isdisjoint(lower[i + 1:min(i + 4, sent.end)])):
         return True
-    if _next_lower(doc, i, sent) == "of":
-        following = {doc[j].lower_ for j in range(i + 2, min(i + 5, sent.end))}
-        return bool(following & NON_TALK_HOSTS)
+    if _next_lower(view, i, sent) == "of":
+        return not NON_TALK_HOSTS.isdisjoint(lower[i + 2:min(i + 5, sent.end)])
     return False
 
 
-def _elliptical_ordinal(doc: Doc, i: int, sent: Span) -> bool:
+def _elliptical_ordinal(view: TokenView, i: int, sent: Sentence) -> bool:
     """'The third, on July 23, …' / 'the third of which was held …' in a list of rounds."""
-    if _prev_lower(doc, i, sent) != "the":
+    if _prev_lower(view, i, sent) != "the":
         return False
-    nxt = _next_lower(doc, i, sent)
+    nxt = _next_lower(view, i, sent)
     if nxt == "of":
-        return i + 2 < sent.end and doc[i + 2].lower_ == "which"
+        return i + 2 < sent.end and view.lower[i + 2] == "which"
     return nxt in ELLIPSIS_FOLLOWERS or nxt == ""
 
 
-def _phone_context(doc: Doc, trigger: Trigger, sent: Span) -> bool:
+def _phone_context(view: TokenView, trigger: Trigger, sent: Sentence) -> bool:
     """'phone talks', 'talks by telephone', 'a call' are not talks."""
+    lower = view.lower
     lo, hi = max(sent.start, trigger.start - 3), min(sent.end, trigger.end + 3)
-    return any(doc[j].lower_ in PHONE_WORDS and not (j + 1 < len(doc) and doc[j + 1].lower_ == "off")
+    if PHONE_WORDS.isdisjoint(lower[lo:hi]):
+        return False
+    return any(lower[j] in PHONE_WORDS and not (j + 1 < len(lower) and lower[j + 1] == "off")
                for j in range(lo, hi) if not trigger.start <= j < trigger.end)
 
 
-def _talk_context(sentences: list[Span], i: int) -> bool:
-    """Whether this or one of the two previous sentences speaks of talks or rounds."""
-    words = TALK_NOUNS | {"round", "rounds", "meeting", "meetings"}
-    return any(tok.lower_ in words for s in sentences[max(0, i - 2):i + 1] for tok in s)
-
-
 # --- dates and attachment -----------------------------------------------------------------
-def _date_slots(sent: Span) -> list[DateSlot]:
+def _date_slots(ctx: DocContext, sent: Sentence) -> list[DateSlot]:
     """Date expressions of the sentence that can date an event (no datelines, no ranges)."""
-    doc, text = sent.doc, sent.text
+    text = ctx.sentence_text(sent)
+    start_char = ctx.view.idx[sent.start]
     skip_before = _dateline_end(text)
     slots = []
     for expr in find_date_expressions(text):
         before = text[:expr.start]
-        ranged = RANGE_PREFIX.search(before) and not TARGET_PREFIX.search(before)
-        if expr.start < skip_before or ranged or DEADLINE_PREFIX.search(before):
+        ranged = _ends_with(RANGE_PREFIX, before, 2) and not _ends_with(TARGET_PREFIX, before, 3)
+        if expr.start < skip_before or ranged or _ends_with(DEADLINE_PREFIX, before, 4):
             continue
-        if re.match(r"(?:since|until|by|from)\b", expr.text, re.I):
+        if OPEN_RANGE_RX.match(expr.text):
             continue
-        span = doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
+        span = ctx.doc.char_span(start_char + expr.start, start_char + expr.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         slots.append(DateSlot(span.start, span.end, expr))
     return slots
 
 
+def _ends_with(rx: re.Pattern, text: str, words: int) -> bool:
+    """``rx.search(text)`` for a pattern anchored at the end (``…$``) whose matches lie
+    within the last ``words`` whitespace-separated runs: only that tail is searched."""
+    parts = text.rsplit(None, words)
+    return rx.search(text, len(parts[0]) if len(parts) > words else 0) is not None
+
+
+def _dateline_match(text: str) -> re.Match | None:
+    """``DATELINE_RX.match(text)``; a dateline needs a "(" (most sentences have none)."""
+    return DATELINE_RX.match(text) if "(" in text else None
+
+
 def _dateline_end(text: str) -> int:
     """Characters of a leading dateline ("ISTANBUL, May 16 (Agency) - "), else 0."""
-    m = DATELINE_RX.match(text)
+    m = _dateline_match(text)
     return m.end() if m else 0
 
 
 def attach_dates(sent: Span, triggers: list[Trigger], slots: list[DateSlot]) -> list[tuple[Trigger, DateSlot, bool]]:
     """(trigger, date, weak) pairs: each date to one trigger, each trigger one date,
     a date after its trigger preferred."""
-    doc = sent.doc
+    return _attach_dates(token_view(sent), Sentence(sent.start, sent.end), triggers, slots)
+
+
+def _attach_dates(view: TokenView, sent: Sentence, triggers: list[Trigger],
+                  slots: list[DateSlot]) -> list[tuple[Trigger, DateSlot, bool]]:
     candidates: dict[Trigger, list[tuple[int, int, DateSlot, bool]]] = {}
     for slot in slots:
         left = [t for t in triggers if t.end <= slot.start]
         right = [t for t in triggers if t.start >= slot.end]
-        if left and _left_attachable(doc, left[-1], slot):
+        if left and _left_attachable(view, left[-1], slot):
             candidates.setdefault(left[-1], []).append((0, slot.start - left[-1].end, slot, False))
             continue
         if right:
-            weak = _right_attachment(doc, sent, slot, right[0])
+            weak = _right_attachment(view, sent, slot, right[0])
             if weak is not None:
                 candidates.setdefault(right[0], []).append((1 + weak, right[0].start - slot.end, slot, weak))
     pairs = []
@@ -412,45 +564,48 @@ def attach_dates(sent: Span, triggers: list[Trigger], slots: list[DateSlot]) -> 
     return pairs
 
 
-def _left_attachable(doc: Doc, trigger: Trigger, slot: DateSlot) -> bool:
+def _left_attachable(view: TokenView, trigger: Trigger, slot: DateSlot) -> bool:
     """'talks … took place on Monday': nothing between them owns the date."""
-    between = doc[trigger.end:slot.start]
+    between = range(trigger.end, slot.start)
     if len(between) > MAX_ATTACH_TOKENS:
         return False
-    return not any(t.lower_ in SPEECH_WORDS or t.lower_ in SUBORDINATORS or _is_clause_break(t) for t in between)
+    lower = view.lower
+    return not any(lower[k] in SPEECH_WORDS or lower[k] in SUBORDINATORS or _is_clause_break(view, k)
+                   for k in between)
 
 
-def _right_attachment(doc: Doc, sent: Span, slot: DateSlot, trigger: Trigger) -> bool | None:
+def _right_attachment(view: TokenView, sent: Sentence, slot: DateSlot, trigger: Trigger) -> bool | None:
     """Date before its trigger: ``False`` strong, ``True`` weak ("said on Tuesday after
     talks"), ``None`` when the date belongs to another verb."""
-    between = list(doc[slot.end:trigger.start])
-    if len(between) > MAX_ATTACH_TOKENS or any(t.lower_ in HYPOTHETICAL for t in between):
+    lower = view.lower
+    between = range(slot.end, trigger.start)
+    if len(between) > MAX_ATTACH_TOKENS or any(lower[k] in HYPOTHETICAL for k in between):
         return None
-    cut = next((k for k, t in enumerate(between) if t.lower_ in ("after", "following")), None)
+    cut = next((k for k in between if lower[k] in ("after", "following")), None)
     if cut is not None:
-        first, second = between[:cut], between[cut + 1:]
-        if any(_owns_date(t) for t in second):
+        if any(_owns_date(view, k) for k in range(cut + 1, trigger.start)):
             return None
-        if any(t.lower_ in SPEECH_WORDS for t in first) or _speech_bound(doc, sent, slot):
+        if any(lower[k] in SPEECH_WORDS for k in range(slot.end, cut)) or _speech_bound(view, sent, slot):
             return True
         return None
-    if any(_owns_date(t) or t.lower_ in SUBORDINATORS for t in between) or _speech_bound(doc, sent, slot):
+    if any(_owns_date(view, k) or lower[k] in SUBORDINATORS for k in between) or _speech_bound(view, sent, slot):
         return None
     return False
 
 
-def _owns_date(token) -> bool:
-    return token.lower_ in SPEECH_WORDS or token.lower_ == "that" or _is_clause_break(token)
+def _owns_date(view: TokenView, k: int) -> bool:
+    return view.lower[k] in SPEECH_WORDS or view.lower[k] == "that" or _is_clause_break(view, k)
 
 
-def _is_clause_break(token) -> bool:
-    return token.text in (";", ":", "—", "–") or (token.text == "-" and bool(token.whitespace_))
+def _is_clause_break(view: TokenView, k: int) -> bool:
+    text = view.text[k]
+    return text in CLAUSE_BREAKS or (text == "-" and bool(view.whitespace[k]))
 
 
-def _speech_bound(doc: Doc, sent: Span, slot: DateSlot) -> bool:
+def _speech_bound(view: TokenView, sent: Sentence, slot: DateSlot) -> bool:
     """'said on Monday', 'told reporters on Monday': the date dates the speech."""
     lo = max(sent.start, slot.start - SPEECH_BOUND_TOKENS)
-    return any(t.lower_ in SPEECH_WORDS for t in doc[lo:slot.start])
+    return not SPEECH_WORDS.isdisjoint(view.lower[lo:slot.start])
 
 
 # --- one mention --------------------------------------------------------------------------
@@ -461,38 +616,37 @@ def _round_nearby(undated: list[Trigger]) -> int | None:
     return rounds[0] if len(rounds) == 1 else None
 
 
-def _build_mention(ctx: DocContext, sentences: list[Span], i: int, trigger: Trigger, slot: DateSlot,
+def _build_mention(ctx: DocContext, sentences: list[Sentence], i: int, trigger: Trigger, slot: DateSlot,
                    weak: bool) -> dict | None:
     """The mention dict for a (trigger, date) pair, or ``None`` when it is no event."""
     sent = sentences[i]
-    doc = ctx.doc
-    lo, hi = _window(doc, sent, trigger, slot, weak)
-    window = doc[lo:hi]
-    clause = _predicate_text(doc, lo, hi, trigger, slot)
+    lo, hi = _window(ctx, sent, trigger, slot, weak)
+    window_text = ctx.span_text(lo, hi)
+    clause = _predicate_text(ctx, lo, hi, trigger, slot)
     tense = _tense(clause)
     when = _resolve_date(slot.expr, ctx.anchor, tense)
-    if when is None or _hypothetical(doc, trigger, sent):
+    if when is None or _hypothetical(ctx.view, trigger, sent):
         return None
-    body = _body_start(doc, sent)
-    parties = _parties(doc, lo, hi, ctx.gaz) or _parties(doc, body, sent.end, ctx.gaz)
-    venue = _venue(doc, lo, hi, trigger, slot, ctx)
+    body = _body_start(ctx, sent)
+    parties = _parties(ctx, lo, hi) or _parties(ctx, body, sent.end)
+    venue = _venue(ctx, lo, hi, trigger, slot)
     if _elliptical(trigger) and not parties and venue is None:
         parties, venue = _series_context(sentences, i, ctx)
-    collective = bool(COLLECTIVE_RX.search(window.text))
+    collective = bool(COLLECTIVE_RX.search(window_text))
     if trigger.ambiguous and len(parties) < 2 and not collective:
         return None
     if ctx.dateline is not None and ctx.dateline[0] == i:
         venue = _dateline_venue(venue, when, parties, ctx)
     parties = _final_parties(parties, venue, trigger, ctx, collective=collective)
-    if parties is None or not _about_the_war(parties, sentences, i):
+    if parties is None or not _about_the_war(parties, sentences, i, ctx):
         return None
-    text, start, end = _sentence_text(sent)
+    text, start, end = _sentence_text(ctx, sent)
     return {
         "doc_id": ctx.doc_id, "date": when.iso, "precision": when.precision,
-        "status": _status(when, window.text, tense, ctx.anchor), "venue": venue, "parties": parties,
-        "level": _event_level(doc, (lo, hi), trigger, slot, sent, ctx.gaz),
+        "status": _status(when, window_text, tense, ctx.anchor), "venue": venue, "parties": parties,
+        "level": _event_level(ctx, (lo, hi), trigger, slot, sent),
         "round": trigger.round, "outcome": _outcome(clause), "sentence": text, "start": start, "end": end,
-        "date_text": slot.expr.text, "trigger": doc[trigger.start:trigger.end].text, "weak": weak,
+        "date_text": slot.expr.text, "trigger": ctx.span_text(trigger.start, trigger.end), "weak": weak,
     }  # extras in key order: a cached (key-sorted) row keeps the same columns
 
 
@@ -502,51 +656,55 @@ def _elliptical(trigger: Trigger) -> bool:
     return trigger.kind == "ordinal" or (trigger.kind == "round" and trigger.end - trigger.start == 1)
 
 
-def _sentence_text(sent: Span) -> tuple[str, int, int]:
+def _sentence_text(ctx: DocContext, sent: Sentence) -> tuple[str, int, int]:
     """Verbatim sentence without trailing whitespace, with its offsets in ``doc.text``."""
-    text = sent.text.rstrip()
-    return text, sent.start_char, sent.start_char + len(text)
+    text = ctx.sentence_text(sent).rstrip()
+    start_char = ctx.view.idx[sent.start]
+    return text, start_char, start_char + len(text)
 
 
-def _window(doc: Doc, sent: Span, trigger: Trigger, slot: DateSlot, weak: bool) -> tuple[int, int]:
+def _window(ctx: DocContext, sent: Sentence, trigger: Trigger, slot: DateSlot, weak: bool) -> tuple[int, int]:
     """Token range of the event clause around trigger and date."""
+    view = ctx.view
     lo, hi = (trigger.start, trigger.end) if weak else (min(trigger.start, slot.start), max(trigger.end, slot.end))
-    body = _body_start(doc, sent)
-    while lo > body and not _window_boundary(doc[lo - 1]):
+    body = _body_start(ctx, sent)
+    while lo > body and not _window_boundary(view, lo - 1):
         lo -= 1
-    while hi < sent.end and not _window_boundary(doc[hi]):
+    while hi < sent.end and not _window_boundary(view, hi):
         hi += 1
     return lo, hi
 
 
-def _body_start(doc: Doc, sent: Span) -> int:
+def _body_start(ctx: DocContext, sent: Sentence) -> int:
     """First token of the sentence after a leading dateline."""
-    cut = _dateline_end(sent.text)
+    cut = _dateline_end(ctx.sentence_text(sent))
     if not cut:
         return sent.start
-    head = doc.char_span(sent.start_char, sent.start_char + cut, alignment_mode="expand")
+    start_char = ctx.view.idx[sent.start]
+    head = ctx.doc.char_span(start_char, start_char + cut, alignment_mode="expand")
     return min(sent.end, sent.start + len(head)) if head is not None else sent.start
 
 
-def _window_boundary(token) -> bool:
-    return _is_clause_break(token) or token.lower_ in SUBORDINATORS or token.lower_ == "that"
+def _window_boundary(view: TokenView, k: int) -> bool:
+    low = view.lower[k]
+    return _is_clause_break(view, k) or low in SUBORDINATORS or low == "that"
 
 
-def _predicate_text(doc: Doc, lo: int, hi: int, trigger: Trigger, slot: DateSlot) -> str:
+def _predicate_text(ctx: DocContext, lo: int, hi: int, trigger: Trigger, slot: DateSlot) -> str:
     """The event's own predicate: the window up to trigger and date, then on to the next
     comma or conjunction ("Talks on Monday ended without agreement, and … will …")."""
     end = max(trigger.end, slot.end)
-    while end < hi and not _clause_joint(doc, end):
+    while end < hi and not _clause_joint(ctx.view, end):
         end += 1
-    return doc[lo:end].text
+    return ctx.span_text(lo, end)
 
 
-def _clause_joint(doc: Doc, i: int) -> bool:
+def _clause_joint(view: TokenView, i: int) -> bool:
     """A comma, 'but', 'while', or 'and' opening a new clause ('and the sides will …')."""
-    tok = doc[i]
-    if tok.text in (",", ";") or tok.lower_ in ("but", "while", "whereas"):
+    low = view.lower[i]
+    if view.text[i] in (",", ";") or low in ("but", "while", "whereas"):
         return True
-    return tok.lower_ == "and" and i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_OPENERS
+    return low == "and" and i + 1 < len(view.lower) and view.lower[i + 1] in CLAUSE_OPENERS
 
 
 def _tense(text: str) -> Tense:
@@ -574,17 +732,17 @@ def _resolve_date(expr: DateExpression, anchor: date | None, tense: Tense) -> Re
 def _future_month(when: ResolvedDate | None, expr: DateExpression, anchor: date | None,
                   tense: Tense) -> ResolvedDate | None:
     """'talks will be held in August' (said in July) is next August, not last year's."""
-    if when is None or anchor is None or tense != "future" or re.search(r"\d{4}", expr.text):
+    if when is None or anchor is None or tense != "future" or YEAR_DIGITS_RX.search(expr.text):
         return when
     if (when.value.year, when.value.month) < (anchor.year, anchor.month):
         return ResolvedDate(when.value.replace(year=when.value.year + 1), "month")
     return when
 
 
-def _hypothetical(doc: Doc, trigger: Trigger, sent: Span) -> bool:
+def _hypothetical(view: TokenView, trigger: Trigger, sent: Sentence) -> bool:
     """'ready to hold talks', 'the idea of a meeting', 'proposed talks'."""
     lo = max(sent.start, trigger.start - 4)
-    return any(t.lower_ in HYPOTHETICAL for t in doc[lo:trigger.start])
+    return not HYPOTHETICAL.isdisjoint(view.lower[lo:trigger.start])
 
 
 def _status(when: ResolvedDate, text: str, tense: Tense, anchor: date | None) -> str:
@@ -614,75 +772,79 @@ def _outcome(text: str) -> str | None:
 
 
 # --- parties --------------------------------------------------------------------------------
-def _parties(doc: Doc, lo: int, hi: int, gaz: Gazetteer) -> list[str]:
+def _parties(ctx: DocContext, lo: int, hi: int) -> list[str]:
     """Party codes of the actors named in tokens [lo, hi): people, demonyms, countries
     and capitals not used as a place, institutions."""
     codes = set()
-    reporting = _speaker_tokens(doc, lo, hi)
-    for ent in doc.ents:
-        if ent.start < lo or ent.end > hi or ent.start in reporting:
+    reporting = _speaker_tokens(ctx, lo, hi)
+    for ent in ctx.ents_within(lo, hi):
+        if ent.start in reporting:
             continue
-        code = _entity_party(doc, ent, gaz)
+        code = _entity_party(ctx, ent)
         if code in VALID_CODES:
             codes.add(code)
     return sorted(codes)
 
 
-def _speaker_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
+def _speaker_tokens(ctx: DocContext, lo: int, hi: int) -> set[int]:
     """Tokens of the reporting source ("…, Turkish Foreign Minister Hakan Fidan said"):
     the speaking name and its title back to the previous comma."""
+    view, starts = ctx.view, ctx.sent_start_tokens
     out: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG") or ent.start < lo or ent.end > hi or not _is_speaker(doc, ent):
+    for ent in ctx.ents_within(lo, hi):
+        if ent.label_ not in ("PERSON", "ORG") or not _is_speaker(view, ent):
             continue
         j = ent.start
-        while j > lo and ent.start - j < 6 and doc[j - 1].text not in (",", ";", ":") and not doc[j - 1].is_sent_start:
+        while j > lo and ent.start - j < 6 and view.text[j - 1] not in (",", ";", ":") and j - 1 not in starts:
             j -= 1
         out.update(range(j, ent.end))
     return out
 
 
-def _entity_party(doc: Doc, ent: Span, gaz: Gazetteer) -> str | None:
+def _entity_party(ctx: DocContext, ent: Entity) -> str | None:
+    view, gaz = ctx.view, ctx.gaz
     if ent.label_ == "NORP":
-        nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        nxt = view.lower[ent.end] if ent.end < len(view) else ""
         code = gaz.party_of_demonym(ent.text)
         return None if nxt in NON_PARTY_NOUNS or code == "OTHER" else code
     entry = gaz.lookup(ent.ent_id_ or ent.text)
     if entry is None:
         return None
     if entry.kind == "place":
-        nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        if _governor(doc, ent) in LOCATIVE or _is_venue_modifier(doc, ent) or nxt in TOPIC_NOUNS:
+        nxt = view.lower[ent.end] if ent.end < len(view) else ""
+        if _governor(view, ent) in LOCATIVE or _is_venue_modifier(ctx, ent) or nxt in TOPIC_NOUNS:
             return None
         if entry.place_kind == "country" or entry.name in METONYM_CITIES:
             return entry.side
         return None
-    if entry.kind == "institution" and _governor(doc, ent) in LOCATIVE:
+    if entry.kind == "institution" and _governor(view, ent) in LOCATIVE:
         return None
     return entry.side
 
 
-def _governor(doc: Doc, ent: Span) -> str:
+def _governor(view: TokenView, ent: Entity) -> str:
     """The word governing a name, skipping articles, possessives, conjuncts and other names
     ("in Belarus", "to Turkey's Antalya", "of Ukraine and Russia")."""
+    lower, ent_type = view.lower, view.ent_type
     j = ent.start - 1
     steps = 0
     while j >= 0 and steps < 8:
-        tok = doc[j]
-        if tok.ent_type_ in ("GPE", "NORP") or tok.lower_ in VENUE_SKIP or tok.lower_ in ("and", ","):
+        low = lower[j]
+        if ent_type[j] in ("GPE", "NORP") or low in VENUE_SKIP or low in ("and", ","):
             j -= 1
             steps += 1
             continue
-        return tok.lower_
+        return low
     return ""
 
 
-def _is_venue_modifier(doc: Doc, ent: Span) -> bool:
+def _is_venue_modifier(ctx: DocContext, ent: Entity) -> bool:
     """'Turkey's Antalya', 'Istanbul's Dolmabahce Palace': the owner names a place."""
-    if ent.end + 1 >= len(doc) or doc[ent.end].text not in ("'s", "’s"):
+    view = ctx.view
+    if ent.end + 1 >= len(view) or view.text[ent.end] not in POSSESSIVES:
         return False
-    nxt = doc[ent.end + 1]
-    return nxt.ent_type_ == "GPE" or bool(LANDMARK_RX.match(doc.text, nxt.idx))
+    nxt = ent.end + 1
+    return view.ent_type[nxt] == "GPE" or bool(LANDMARK_RX.match(ctx.text, view.idx[nxt]))
 
 
 def _final_parties(parties: list[str], venue: str | None, trigger: Trigger, ctx: DocContext, *,
@@ -703,32 +865,35 @@ def _final_parties(parties: list[str], venue: str | None, trigger: Trigger, ctx:
     return sorted(codes)
 
 
-def _about_the_war(parties: list[str], sentences: list[Span], i: int) -> bool:
+def _about_the_war(parties: list[str], sentences: list[Sentence], i: int, ctx: DocContext) -> bool:
     """Talks of one warring side with a third party count only when about ending the war:
     Russia–US talks always, others with a peace cue in the sentence or a talks context
     in the two before (a Zelensky–ally meeting on arms is no negotiation)."""
     codes = set(parties)
     if set(WARRING) <= codes or {"RU", "US"} <= codes:
         return True
-    if PEACE_RX.search(sentences[i].text):
+    if PEACE_RX.search(ctx.sentence_text(sentences[i])):
         return True
-    return any(PEACE_RX.search(s.text) or any(t.lower_ in MEET_WORDS for t in s) for s in sentences[max(0, i - 2):i])
+    lower = ctx.view.lower
+    return any(PEACE_RX.search(ctx.sentence_text(s)) or not MEET_WORDS.isdisjoint(lower[s.start:s.end])
+               for s in sentences[max(0, i - 2):i])
 
 
-def _host_parties(sentences: list[Span], ctx: DocContext) -> set[str]:
+def _host_parties(sentences: list[Sentence], ctx: DocContext) -> set[str]:
     """Third parties the document says hosted, mediated or chaired talks."""
     hosts: set[str] = set()
-    for sent in sentences:
-        if not HOST_RX.search(sent.text) or not any(t.lower_ in TALK_NOUNS | MEET_WORDS | {"session"} for t in sent):
+    for i in ctx.sentences_with(HOST_CONTEXT_WORDS):
+        sent = sentences[i]
+        if not HOST_RX.search(ctx.sentence_text(sent)):
             continue
-        for ent in sent.ents:
-            code = _host_code(ctx.doc, ent, ctx.gaz)
+        for ent in ctx.sentence_ents(sent):
+            code = _host_code(ent, ctx.gaz)
             if code and code not in WARRING:
                 hosts.add(code)
     return hosts
 
 
-def _host_code(doc: Doc, ent: Span, gaz: Gazetteer) -> str | None:
+def _host_code(ent: Entity, gaz: Gazetteer) -> str | None:
     if ent.label_ == "NORP":
         return gaz.party_of_demonym(ent.text)
     entry = gaz.lookup(ent.ent_id_ or ent.text)
@@ -738,12 +903,12 @@ def _host_code(doc: Doc, ent: Span, gaz: Gazetteer) -> str | None:
 
 
 # --- venue ---------------------------------------------------------------------------------
-def _venue(doc: Doc, lo: int, hi: int, trigger: Trigger, slot: DateSlot, ctx: DocContext) -> str | None:
+def _venue(ctx: DocContext, lo: int, hi: int, trigger: Trigger, slot: DateSlot) -> str | None:
     """The place of the event: the candidate nearest to trigger and date, a city winning
     a tie."""
     focus = (min(trigger.start, slot.start), max(trigger.end, slot.end))
     best: tuple[int, int, str] | None = None
-    for position, name, is_city in _venue_candidates(doc, lo, hi, ctx):
+    for position, name, is_city in _venue_candidates(ctx, lo, hi):
         distance = 0 if focus[0] <= position < focus[1] else min(abs(position - focus[0]), abs(position - focus[1]))
         key = (distance, 0 if is_city else 1, name)
         if best is None or key < best:
@@ -751,55 +916,64 @@ def _venue(doc: Doc, lo: int, hi: int, trigger: Trigger, slot: DateSlot, ctx: Do
     return best[2] if best else None
 
 
-def _venue_candidates(doc: Doc, lo: int, hi: int, ctx: DocContext) -> list[tuple[int, str, bool]]:
+def _venue_candidates(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, str, bool]]:
     """(token position, venue name, is city) for every place phrase in [lo, hi)."""
-    gaz = ctx.gaz
+    gaz, view = ctx.gaz, ctx.view
     out = []
-    for ent in doc.ents:
-        if ent.start < lo or ent.end > hi:
-            continue
+    for ent in ctx.ents_within(lo, hi):
         if ent.label_ == "GPE":
             entry = gaz.lookup(ent.ent_id_ or ent.text)
             if entry is None or entry.kind != "place":
                 continue
-            located = _governor(doc, ent) in LOCATIVE and not _is_venue_modifier(doc, ent)
-            if located or _is_landmark_owner(doc, ent):
-                out.append((ent.start, *_place_name(doc, ent, entry)))
-        elif ent.label_ == "ORG" and ent.ent_id_ in LANDMARK_ORGS and _governor(doc, ent) in LOCATIVE:
+            located = _governor(view, ent) in LOCATIVE and not _is_venue_modifier(ctx, ent)
+            if located or _is_landmark_owner(ctx, ent):
+                out.append((ent.start, *_place_name(view, ent, entry)))
+        elif ent.label_ == "ORG" and ent.ent_id_ in LANDMARK_ORGS and _governor(view, ent) in LOCATIVE:
             out.append((ent.start, LANDMARK_ORGS[ent.ent_id_], True))
         elif ent.label_ == "NORP":
-            country = _generic_place(doc, ent, gaz)
+            country = _generic_place(view, ent, gaz)
             if country:
                 out.append((ent.start, country, False))
-    span = doc[lo:hi]
-    for m in LANDMARK_RX.finditer(span.text):
+    out.extend(_landmark_venues(ctx, lo, hi))
+    return out
+
+
+def _landmark_venues(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, str, bool]]:
+    """Landmarks named in [lo, hi) ("at the Dolmabahce Palace") as their city."""
+    span_text = ctx.span_text(lo, hi)
+    out = []
+    if not any(word in span_text for word in LANDMARK_WORDS):
+        return out
+    start_char = ctx.view.idx[lo]
+    for m in LANDMARK_RX.finditer(span_text):
         city = LANDMARK_CITY.get(m.group(1).lower())
-        token = doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
+        token = ctx.doc.char_span(start_char + m.start(), start_char + m.end(), alignment_mode="expand")
         if city and token is not None:
             out.append((token.start, city, True))
     return out
 
 
-def _is_landmark_owner(doc: Doc, ent: Span) -> bool:
+def _is_landmark_owner(ctx: DocContext, ent: Entity) -> bool:
     """'at Istanbul's Dolmabahce Palace': the owner city is the venue."""
-    return (_governor(doc, ent) in LOCATIVE and ent.end + 1 < len(doc) and doc[ent.end].text in ("'s", "’s")
-            and bool(LANDMARK_RX.match(doc.text, doc[ent.end + 1].idx)))
+    view = ctx.view
+    return (_governor(view, ent) in LOCATIVE and ent.end + 1 < len(view) and view.text[ent.end] in POSSESSIVES
+            and bool(LANDMARK_RX.match(ctx.text, view.idx[ent.end + 1])))
 
 
-def _place_name(doc: Doc, ent: Span, entry: Entry) -> tuple[str, bool]:
+def _place_name(view: TokenView, ent: Entity, entry: Entry) -> tuple[str, bool]:
     """The entry's name; its country's for "the Gomel region"."""
-    nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    nxt = view.lower[ent.end] if ent.end < len(view) else ""
     if nxt in REGION_WORDS and entry.country and entry.place_kind != "country":
         return entry.country, False
     return entry.name, entry.place_kind == "city"
 
 
-def _generic_place(doc: Doc, ent: Span, gaz: Gazetteer) -> str | None:
+def _generic_place(view: TokenView, ent: Entity, gaz: Gazetteer) -> str | None:
     """'in the Saudi port city', 'on the Belarusian side of the border' → the country."""
-    following = [doc[j].lower_ for j in range(ent.end, min(ent.end + 4, len(doc)))]
+    following = view.lower[ent.end:ent.end + 4]
     generic = bool(following and (following[0] in PLACE_NOUNS or following[:2] in (["port", "city"],)
                                   or following[:3] == ["side", "of", "the"]))
-    if not generic or _governor(doc, ent) not in LOCATIVE | {"on"}:
+    if not generic or _governor(view, ent) not in LOCATIVE | {"on"}:
         return None
     code = gaz.party_of_demonym(ent.text)
     return _country_of_code(gaz, code)
@@ -812,11 +986,12 @@ def _country_of_code(gaz: Gazetteer, code: str | None) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
-def _dateline_place(sentences: list[Span], gaz: Gazetteer) -> tuple[int, Entry] | None:
+def _dateline_place(sentences: list[Sentence], ctx: DocContext) -> tuple[int, Entry] | None:
     """The sentence index and place of the document's dateline ("JEDDAH, Saudi Arabia
     (NNS) -"), if any."""
+    gaz = ctx.gaz
     for index, sent in enumerate(sentences[:40]):
-        m = DATELINE_RX.match(sent.text)
+        m = _dateline_match(ctx.sentence_text(sent))
         if not m:
             continue
         for part in re.split(r"[,\[\]]", m.group("head")):
@@ -850,78 +1025,88 @@ def _dateline_venue(venue: str | None, when: ResolvedDate, parties: list[str], c
     return venue
 
 
-def _series_context(sentences: list[Span], i: int, ctx: DocContext) -> tuple[list[str], str | None]:
+def _series_context(sentences: list[Sentence], i: int, ctx: DocContext) -> tuple[list[str], str | None]:
     """Parties and venue of the talks a list of rounds continues ("Direct talks between
     Russia and Ukraine, mediated by Turkey, resumed in Istanbul. The first round, on …")."""
+    lower = ctx.view.lower
     for sent in reversed(sentences[max(0, i - 3):i]):
-        if not any(t.lower_ in TALK_NOUNS or t.lower_ == "round" for t in sent):
+        if SERIES_WORDS.isdisjoint(lower[sent.start:sent.end]):
             continue
-        parties = _parties(ctx.doc, sent.start, sent.end, ctx.gaz)
-        for ent in sent.ents:
-            if ent.label_ == "GPE" and _host_verb_before(ctx.doc, ent):
-                parties = sorted(set(parties) | {_host_code(ctx.doc, ent, ctx.gaz) or ""} - {""})
-        places = _venue_candidates(ctx.doc, sent.start, sent.end, ctx)
+        parties = _parties(ctx, sent.start, sent.end)
+        for ent in ctx.sentence_ents(sent):
+            if ent.label_ == "GPE" and _host_verb_before(ctx.view, ent):
+                parties = sorted(set(parties) | {_host_code(ent, ctx.gaz) or ""} - {""})
+        places = _venue_candidates(ctx, sent.start, sent.end)
         venue = sorted(places, key=lambda p: (not p[2], p[0]))[0][1] if places else None
         if parties or venue:
             return parties, venue
     return [], None
 
 
-def _host_verb_before(doc: Doc, ent: Span) -> bool:
+def _host_verb_before(view: TokenView, ent: Entity) -> bool:
     """'mediated by Turkey', 'hosted by Turkey'."""
-    return ent.start >= 2 and doc[ent.start - 1].lower_ == "by" and doc[ent.start - 2].lower_ in (
+    return ent.start >= 2 and view.lower[ent.start - 1] == "by" and view.lower[ent.start - 2] in (
         "mediated", "hosted", "chaired", "brokered")
 
 
 # --- level ---------------------------------------------------------------------------------
-def _event_level(doc: Doc, window: tuple[int, int], trigger: Trigger, slot: DateSlot, sent: Span,
-                 gaz: Gazetteer) -> str:
+def _event_level(ctx: DocContext, window: tuple[int, int], trigger: Trigger, slot: DateSlot, sent: Sentence) -> str:
     """Level from a group noun between trigger and date ("talks between Russian and
     Ukrainian negotiators in late February"), else the first role cue of the clause, then
     of the sentence; default delegations (leaders for a summit)."""
     if trigger.end <= slot.start:
-        level = _level(doc, trigger.end, slot.start, gaz, people=False)
+        level = _level(ctx, trigger.end, slot.start, people=False)
         if level:
             return level
-    return (_level(doc, *window, gaz) or _level(doc, sent.start, sent.end, gaz)
-            or ("leaders" if doc[trigger.start].lower_ == "summit" else "delegations"))
+    return (_level(ctx, *window) or _level(ctx, sent.start, sent.end)
+            or ("leaders" if ctx.view.lower[trigger.start] == "summit" else "delegations"))
 
 
-def _level(doc: Doc, lo: int, hi: int, gaz: Gazetteer, *, people: bool = True) -> str | None:
+def _level(ctx: DocContext, lo: int, hi: int, *, people: bool = True) -> str | None:
     """The level of the first role cue in [lo, hi): a role word or (with ``people``) the
     role of a named participant (not a possessor or the speaker)."""
-    persons = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON" and lo <= ent.start < hi}
+    view, lower, persons = ctx.view, ctx.view.lower, ctx.persons
     j = lo
     while j < hi:
-        tok = doc[j]
         if j in persons:
             ent = persons[j]
             level = None
-            if people and not _possessive(doc, ent.end) and not _is_speaker(doc, ent):
-                level = _role_level(gaz.lookup(ent.ent_id_ or ent.text))
+            if people and not _possessive(view, ent.end) and not _is_speaker(view, ent):
+                level = _role_level(ctx.gaz.lookup(ent.ent_id_ or ent.text))
             if level:
                 return level
             j = ent.end
             continue
-        pair = f"{tok.lower_} {doc[j + 1].lower_}" if j + 1 < hi else ""
-        triple = f"{pair} {doc[j + 2].lower_}" if j + 2 < hi else ""
-        if MINISTER_RX.match(triple) or MINISTER_RX.match(pair):
+        low = lower[j]
+        if low[:1] in MINISTER_INITIALS and _minister_phrase(lower, j, hi):
             return "ministers"
-        if tok.lower_ in LEVEL_WORDS and not (tok.lower_.startswith("president") and pair.endswith("'s")):
-            return LEVEL_WORDS[tok.lower_]
+        if low in LEVEL_WORDS and not (low.startswith("president") and _pair(lower, j, hi).endswith("'s")):
+            return LEVEL_WORDS[low]
         j += 1
     return None
 
 
-def _is_speaker(doc: Doc, ent: Span) -> bool:
+def _pair(lower: list[str], j: int, hi: int) -> str:
+    """Tokens j and j + 1 (below ``hi``) joined by a space, else ''."""
+    return f"{lower[j]} {lower[j + 1]}" if j + 1 < hi else ""
+
+
+def _minister_phrase(lower: list[str], j: int, hi: int) -> bool:
+    """'foreign ministers', 'top diplomat', 'secretary of state' at token j."""
+    pair = _pair(lower, j, hi)
+    triple = f"{pair} {lower[j + 2]}" if j + 2 < hi else ""
+    return bool(MINISTER_RX.match(triple) or MINISTER_RX.match(pair))
+
+
+def _is_speaker(view: TokenView, ent: Entity) -> bool:
     """'Mr Lavrov confirmed', 'said Peskov': the name reports, it does not negotiate."""
-    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = view.lower[ent.start - 1] if ent.start > 0 else ""
+    after = view.lower[ent.end] if ent.end < len(view) else ""
     return before in SPEECH_WORDS or after in SPEECH_WORDS
 
 
-def _possessive(doc: Doc, i: int) -> bool:
-    return i < len(doc) and doc[i].text in ("'s", "’s")
+def _possessive(view: TokenView, i: int) -> bool:
+    return i < len(view) and view.text[i] in POSSESSIVES
 
 
 def _role_level(entry: Entry | None) -> str | None:
@@ -942,6 +1127,75 @@ def _role_level(entry: Entry | None) -> str | None:
 
 
 # --- consolidation -------------------------------------------------------------------------
+class _Cluster:
+    """The mentions merged into one event so far, with the facts the merge test reads
+    (parties, round, venues of direct mentions) kept up to date."""
+
+    def __init__(self, row: dict):
+        self.members: list[dict] = []
+        self.anchor: ResolvedDate = row["when"]
+        self.parties: set[str] = set()
+        self.rounds: Counter = Counter()
+        self.round: int | None = None
+        """The most frequent round, the lowest on a tie (as :func:`_cluster_round`)."""
+        self.strong_venues: set[str | None] = set()
+        self.index = -1
+        self.add(row)
+
+    def add(self, row: dict) -> None:
+        self.members.append(row)
+        self.parties.update(row["parties"])
+        if row["round"] is not None:
+            self.rounds[row["round"]] += 1
+            self.round = min(self.rounds.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if not row["weak"]:
+            self.strong_venues.add(row["venue"])
+
+
+class _ClusterIndex:
+    """Clusters in creation order, indexed by the date of their first mention so that a
+    mention is compared only with clusters whose date can agree (see :func:`_dates_agree`)."""
+
+    def __init__(self):
+        self.clusters: list[_Cluster] = []
+        self._by_day: dict[date, list[_Cluster]] = {}
+        self._by_month: dict[tuple[int, int], list[_Cluster]] = {}
+        self._month_anchored: dict[tuple[int, int], list[_Cluster]] = {}
+
+    def add(self, cluster: _Cluster) -> None:
+        cluster.index = len(self.clusters)
+        self.clusters.append(cluster)
+        anchor = cluster.anchor
+        month = (anchor.value.year, anchor.value.month)
+        self._by_month.setdefault(month, []).append(cluster)
+        if anchor.precision == "month":
+            self._month_anchored.setdefault(month, []).append(cluster)
+        else:
+            self._by_day.setdefault(anchor.value, []).append(cluster)
+
+    def candidates(self, when: ResolvedDate) -> list[_Cluster]:
+        """Clusters a mention of this date may join: the same month if either date is
+        month-precise, else within the day tolerance."""
+        month = (when.value.year, when.value.month)
+        if when.precision == "month":
+            return self._by_month.get(month, [])
+        out = list(self._month_anchored.get(month, []))
+        for day in _days_around(when.value):
+            out.extend(self._by_day.get(day, []))
+        return out
+
+
+def _days_around(day: date) -> list[date]:
+    """The days within :data:`DAY_TOLERANCE` of ``day``."""
+    out = []
+    for shift in range(-DAY_TOLERANCE, DAY_TOLERANCE + 1):
+        try:
+            out.append(day + timedelta(days=shift))
+        except OverflowError:
+            continue
+    return out
+
+
 def _normalised_rows(mentions: pd.DataFrame) -> list[dict]:
     """Mention rows as plain dicts with parsed dates; rows without a date are dropped."""
     rows = []
@@ -957,8 +1211,6 @@ def _normalised_rows(mentions: pd.DataFrame) -> list[dict]:
             "start": _as_int(record.get("start")) or 0, "weak": _as_bool(record.get("weak")),
         })
     return rows
-
-
 def _text(value) -> str | None:
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
         return None
@@ -997,36 +1249,32 @@ def _merge_order(row: dict) -> tuple:
     return (row["when"].precision != "day", row["weak"], row["when"].value, row["doc_id"], row["start"])
 
 
-def _best_cluster(row: dict, clusters: list[list[dict]]) -> list[dict] | None:
+def _best_cluster(row: dict, candidates: list[_Cluster]) -> _Cluster | None:
     """The compatible cluster that fits ``row`` best (same round, nearest date, most
-    shared parties), or ``None``."""
+    shared parties, then the oldest), or ``None``."""
     scored = []
-    for index, members in enumerate(clusters):
-        if not _compatible(row, members):
+    parties = set(row["parties"])
+    for cluster in candidates:
+        if not _compatible(row, cluster):
             continue
-        anchor = _anchor(members)
-        same_round = row["round"] is not None and row["round"] == _cluster_round(members)
-        shared = len(set(row["parties"]) & _cluster_parties(members))
-        scored.append((not same_round, abs((row["when"].value - anchor.value).days), -shared, index))
-    return clusters[min(scored)[3]] if scored else None
+        same_round = row["round"] is not None and row["round"] == cluster.round
+        shared = len(parties & cluster.parties)
+        scored.append((not same_round, abs((row["when"].value - cluster.anchor.value).days), -shared, cluster.index,
+                       cluster))
+    return min(scored)[-1] if scored else None
 
 
-def _compatible(row: dict, members: list[dict]) -> bool:
-    anchor = _anchor(members)
-    if not _dates_agree(row["when"], anchor):
+def _compatible(row: dict, cluster: _Cluster) -> bool:
+    if not _dates_agree(row["when"], cluster.anchor):
         return False
-    if not set(row["parties"]) & _cluster_parties(members):
+    if cluster.parties.isdisjoint(row["parties"]):
         return False
-    cluster_round = _cluster_round(members)
+    cluster_round = cluster.round
     if row["round"] is not None and cluster_round is not None and row["round"] != cluster_round:
         return False
     if row["weak"]:
         return True
-    return all(_venues_agree(row["venue"], m["venue"]) for m in members if not m["weak"])
-
-
-def _anchor(members: list[dict]) -> ResolvedDate:
-    return members[0]["when"]
+    return all(_venues_agree(row["venue"], venue) for venue in cluster.strong_venues)
 
 
 def _dates_agree(a: ResolvedDate, b: ResolvedDate) -> bool:
@@ -1044,10 +1292,6 @@ def _venues_agree(a: str | None, b: str | None) -> bool:
     if ea is None or eb is None:
         return False
     return (ea.place_kind == "country" and eb.country == ea.name) or (eb.place_kind == "country" and ea.country == eb.name)
-
-
-def _cluster_parties(members: list[dict]) -> set[str]:
-    return {p for m in members for p in m["parties"]}
 
 
 def _cluster_round(members: list[dict]) -> int | None:
@@ -1078,8 +1322,9 @@ def _most_common(values: list[str]) -> str | None:
     """The most frequent value; ties go to the one seen first."""
     if not values:
         return None
-    counts = Counter(values)
-    return max(values, key=lambda v: (counts[v], -values.index(v)))
+    counts = Counter(values)  # keys in order of first appearance
+    first = {v: k for k, v in enumerate(counts)}
+    return max(counts, key=lambda v: (counts[v], -first[v]))
 
 
 def _best_venue(venues: list[str]) -> str | None:

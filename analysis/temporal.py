@@ -45,9 +45,25 @@ _RELATIVE = re.compile(
     r"yesterday|tomorrow|the day before yesterday|"
     r"(?:last|next|this|earlier this|later this) (?:week|month|year)|"
     r"(?:a|one|two|three) (?:weeks?|months?) ago)\b", re.I)
+_WEEKDAY_PREFIXES = ("on", "from", "until", "by", "since", "late", "early", "last", "next", "this", "coming")
 _WEEKDAY = re.compile(
-    rf"\b(?:(?:on|from|until|by|since|late|early|last|next|this|coming)\s+)*"
+    rf"\b(?:(?:{'|'.join(_WEEKDAY_PREFIXES)})\s+)*"
     rf"(?:(?:late|early)\s+)?(?P<wd>{_WEEKDAY_RX})\b", re.I)
+
+# Where the patterns can match (see _ScanWindows).
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_ANY_DIGIT = re.compile(r"\d")
+_MONTH_START = re.compile("|".join(m[:3].capitalize() for m in MONTHS))
+"""Every month name of _MONTH_RX starts with one of these."""
+_RELATIVE_WORDS = ("today", "tonight", "this", "yesterday", "tomorrow", "last", "next", "ago")
+"""Every _RELATIVE match contains one of these (lower-cased)."""
+_RELATIVE_LONGEST = len("the day before yesterday")
+_MONTH_PART_LONGEST = len("earlier in")
+
+# Words before a bare "May" or "March" that make it a month ("in May", "since March").
+_MONTH_CONTEXT_WORDS = ("in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this")
+_MONTH_CONTEXT = re.compile(rf"\b(?:{'|'.join(_MONTH_CONTEXT_WORDS)})\s+$", re.I)
+_MONTH_CONTEXT_LONGEST = max(map(len, _MONTH_CONTEXT_WORDS))
 
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|'ll|shall|is due|are due|due to|is set to|are set to|is expected|are expected|"
@@ -99,25 +115,119 @@ def find_date_expressions(text: str) -> list[DateExpression]:
         taken.append((s, e))
         found.append(DateExpression(s, e, m.group(0), kind))
 
-    for _, rx in _EXPLICIT_PATTERNS:
-        for m in rx.finditer(text):
+    where = _ScanWindows(text)
+    for name, rx in _EXPLICIT_PATTERNS:
+        if where.digit is None or (name in ("mdy", "dmy") and where.month is None):
+            continue
+        for m in rx.finditer(text, where.month if name == "mdy" else where.digit):
             if m.groupdict().get("mon") == "May" and not m.group("y") and _looks_like_modal_may(text, m):
                 continue
             add(m, "explicit")
-    for m in _RELATIVE.finditer(text):
-        add(m, "relative")
-    for m in _WEEKDAY.finditer(text):
-        add(m, "weekday")
-    for m in _MONTH_ONLY.finditer(text):
-        if m.group("mon") in ("May", "March") and not (m.group("y") or m.group("part")):
-            if not re.search(r"\b(?:in|since|until|by|of|early|late|mid|last|next|this)\s+$", text[:m.start()], re.I):
-                continue
-        if len(m.group("mon")) <= 4 and not m.group("mon").endswith(".") and m.group("mon") not in ("May", "June", "July"):
-            if not (m.group("y") or m.group("part")):
-                continue  # bare abbreviation such as "Mar" alone is too ambiguous
-        add(m, "month")
+    if where.relative:
+        for m in _RELATIVE.finditer(text, *where.relative):
+            add(m, "relative")
+    if where.weekday:
+        for m in _WEEKDAY.finditer(text, *where.weekday):
+            add(m, "weekday")
+    if where.month is not None:
+        for m in _MONTH_ONLY.finditer(text, _month_phrase_start(text, where.month)):
+            if m.group("mon") in ("May", "March") and not (m.group("y") or m.group("part")):
+                if not _month_context_before(text, m.start()):
+                    continue
+            if len(m.group("mon")) <= 4 and not m.group("mon").endswith(".") and m.group("mon") not in ("May", "June", "July"):
+                if not (m.group("y") or m.group("part")):
+                    continue  # bare abbreviation such as "Mar" alone is too ambiguous
+            add(m, "month")
     found.sort(key=lambda x: x.start)
     return found
+
+
+class _ScanWindows:
+    """Where each pattern family can match ``text``, from cheap substring tests, so the
+    regexes scan only that part (``None``: nowhere). Matches start at or after these
+    positions, so ``finditer(text, pos, endpos)`` finds exactly what a full scan finds.
+
+    - ``digit``: the first digit, if there is an ASCII one (every explicit date has one;
+      "mdy" dates start at ``month``, the others at a digit);
+    - ``month``: the first capitalised month abbreviation ("Jan" … "Dec");
+    - ``relative``, ``weekday``: ``(pos, endpos)`` around the key words (found in the
+      lower-cased text, with ı and ſ, which ``re.I`` takes for i and s, mapped).
+    """
+
+    __slots__ = ("digit", "month", "relative", "weekday")
+
+    def __init__(self, text: str):
+        self.digit = _ANY_DIGIT.search(text).start() if _ASCII_DIGIT.search(text) else None
+        month = _MONTH_START.search(text)
+        self.month = month.start() if month else None
+        if "İ" in text:  # lower() makes it two characters: positions would shift
+            self.relative = self.weekday = (0, len(text))
+            return
+        folded = text.lower()
+        if not folded.isascii():
+            folded = folded.replace("ı", "i").replace("ſ", "s")
+        self.relative = _keyword_window(folded, _RELATIVE_WORDS, _RELATIVE_LONGEST)
+        self.weekday = _weekday_window(folded)
+
+
+def _occurrences(folded: str, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """(first start, last end) of any of ``words`` in ``folded``, or ``None``."""
+    spans = [(i, folded.rfind(w) + len(w)) for w in words if (i := folded.find(w)) >= 0]
+    if not spans:
+        return None
+    return min(i for i, _ in spans), max(e for _, e in spans)
+
+
+def _keyword_window(folded: str, words: tuple[str, ...], longest: int) -> tuple[int, int] | None:
+    """(pos, endpos) holding every match of a pattern whose matches contain one of
+    ``words`` and are at most ``longest`` characters long (endpos keeps one character
+    after the last possible match, for its word-boundary test)."""
+    found = _occurrences(folded, words)
+    if found is None:
+        return None
+    first, last_end = found
+    return max(0, first - longest), min(len(folded), last_end + longest + 1)
+
+
+def _weekday_window(folded: str) -> tuple[int, int] | None:
+    """(pos, endpos) holding every _WEEKDAY match: from the run of prefix words ("on",
+    "last", "early" …) before the first weekday name to just after the last name."""
+    found = _occurrences(folded, WEEKDAYS) if "day" in folded else None
+    if found is None:
+        return None
+    first, last_end = found
+    return _prefix_run_start(folded, first), min(len(folded), last_end + 1)
+
+
+def _prefix_run_start(folded: str, start: int) -> int:
+    """Start of the run of _WEEKDAY_PREFIXES words, each followed by whitespace, that ends
+    at ``start`` (no prefix word ends with another, so the run is unique)."""
+    while True:
+        j = start
+        while j > 0 and folded[j - 1].isspace():
+            j -= 1
+        word = next((w for w in _WEEKDAY_PREFIXES if j < start and folded.endswith(w, 0, j)), None)
+        if word is None:
+            return start
+        start = j - len(word)
+
+
+def _month_phrase_start(text: str, month: int) -> int:
+    """Earliest start of a _MONTH_ONLY match when the first month name is at ``month``:
+    a part word ("early", "later in" …) and spaces or hyphens may come before it."""
+    j = month
+    while j > 0 and (text[j - 1].isspace() or text[j - 1] == "-"):
+        j -= 1
+    return max(0, j - _MONTH_PART_LONGEST) if j < month else month
+
+
+def _month_context_before(text: str, start: int) -> bool:
+    """'in May', 'since March' …: whether ``text[:start]`` ends with a word that makes a
+    bare May or March a month. Searches only the last word (the match must end there)."""
+    head = start
+    while head > 0 and text[head - 1].isspace():
+        head -= 1
+    return _MONTH_CONTEXT.search(text, max(0, head - _MONTH_CONTEXT_LONGEST - 1), start) is not None
 
 
 def _looks_like_modal_may(text: str, m: re.Match) -> bool:

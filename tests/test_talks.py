@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.talks import consolidate_talks, extract_talk_mentions
+from analysis.talks import (DEADLINE_PREFIX, RANGE_PREFIX, TARGET_PREFIX, _ends_with, consolidate_talks,
+                            extract_talk_mentions)
 
 MONDAY = "2023-05-08"
 WEDNESDAY = "2023-05-10"
@@ -347,3 +348,16 @@ def test_end_to_end_two_articles(nlp):
 @pytest.mark.parametrize("published", ["not a date", "", "2023-13-45"])
 def test_bad_article_dates_are_treated_as_unknown(nlp, published):
     assert mentions(nlp, "Russian and Ukrainian delegations met in Istanbul on Tuesday.", published) == []
+
+
+PREFIX_WORDS = ["since", "until", "by", "before", "throughout", "the", "THE", "end", "beginning", "of", "scheduled",
+                "ſet", "for", "due", "x-since", "talks", "a", " ", "  ", "\n", "\u00a0", "-", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PREFIX_WORDS), max_size=12).map("".join))
+def test_prefix_tests_search_only_the_tail(text):
+    """The range/deadline/target tests before a date search only the last words: the same
+    answer as searching the whole text."""
+    for rx, words in ((RANGE_PREFIX, 2), (TARGET_PREFIX, 3), (DEADLINE_PREFIX, 4)):
+        assert _ends_with(rx, text, words) == bool(rx.search(text))
