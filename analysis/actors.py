@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .casualty_cues import positions
 from .gazetteer import Gazetteer, default_gazetteer
+from .tokens import TokenView, token_view
 
 ROLE_WORDS = {
     "minister", "ministers", "secretary", "spokesman", "spokeswoman", "spokesperson", "president",
@@ -39,13 +41,26 @@ INSTITUTION_NOUNS = (
     "officials", "authorities", "security service", "intelligence", "defence intelligence",
     "defense intelligence", "military", "parliament", "council", "agency", "office", "mission",
 )
+_NOUNS = "(?:state\\s+)?(?:" + "|".join(sorted((re.escape(n) for n in INSTITUTION_NOUNS), key=len, reverse=True)) + ")"
 _INSTITUTION_RX = re.compile(
     r"\b(?P<owner>(?:the\s+)?(?:[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?(?:'s|’s)|(?:UN|U\.N\.|United Nations|EU|NATO|"
     r"Russian|Ukrainian|British|American|US|U\.S\.|Belarusian|Turkish|German|French|Kremlin|state|"
     r"city|local|regional|military|[A-Z][a-z]+)\b)\s+)?"
-    r"(?P<noun>(?:state\s+)?(?:" + "|".join(sorted((re.escape(n) for n in INSTITUTION_NOUNS), key=len, reverse=True)) + r"))\b",
+    r"(?P<noun>" + _NOUNS + r")\b",
     re.IGNORECASE)
+_NOUN_RX = re.compile(r"\b" + _NOUNS + r"\b", re.IGNORECASE)
+"""The ``noun`` group of :data:`_INSTITUTION_RX` alone: every match of the whole has one."""
+_NOUN_FIRST_WORDS = sorted({re.match(r"[a-z]+", n).group() for n in INSTITUTION_NOUNS} | {"state"})
+CASE_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
+"""'İ', 'ı' → 'i' and 'ſ' → 's': with these replaced, lower-casing keeps the text's length
+and gives an ASCII letter exactly where ``re.IGNORECASE`` matches one (a test checks all
+of Unicode)."""
+OWNER_WHITESPACE_RUNS = 3
+"""Whitespace runs an owner phrase can span ('the' ␣ 'Red Cross's' ␣ noun: 'Red Cross's' has one)."""
 _CAPITALISED = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")
+_LEADING_THE = re.compile(r"^(?i:the)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_TEXT_KEY = "analysis.actors.text"
 
 
 @dataclass(frozen=True)
@@ -64,76 +79,98 @@ class Actor:
 def find_actors(span: Span | Doc, *, gazetteer: Gazetteer | None = None) -> list[Actor]:
     """Every actor mentioned in ``span``, left to right, without overlaps."""
     gaz = gazetteer or default_gazetteer()
-    found = _gazetteer_actors(span, gaz)
-    found += [a for a in _role_named_people(span, gaz) if not _overlaps(a, found)]
-    found += [a for a in _appositive_people(span, gaz) if not _overlaps(a, found)]
-    found += [a for a in _institution_phrases(span, gaz) if not _overlaps(a, found)]
+    tokens = _Tokens(span)
+    found = _gazetteer_actors(span, tokens, gaz)
+    found += [a for a in _role_named_people(tokens, gaz) if not _overlaps(a, found)]
+    found += [a for a in _appositive_people(tokens, gaz) if not _overlaps(a, found)]
+    found += [a for a in _institution_phrases(span, tokens, gaz) if not _overlaps(a, found)]
     return sorted(found, key=lambda a: a.start)
 
 
-def _doc_text(doc: Doc, start: int, end: int) -> str:
-    """``doc.text[start:end]`` read from the tokens around it (``Doc.text`` rebuilds the
-    whole text on every access, which made per-sentence calls quadratic)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return doc.text[start:end]
-    return span.text[start - span.start_char:end - span.start_char]
+def document_text(doc: Doc) -> str:
+    """``doc.text``, built once per document from its token columns (``Doc.text`` makes a
+    Token per token on every access)."""
+    view = token_view(doc)
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None or cached[0] is not view:
+        cached = (view, "".join([t + w for t, w in zip(view.text, view.whitespace)]))
+        doc.user_data[_TEXT_KEY] = cached
+    return cached[1]
+
+
+class _Tokens:
+    """The token range ``[start, end)`` of a Doc or Span with its document's token
+    columns and text."""
+
+    def __init__(self, span: Span | Doc) -> None:
+        self.doc = span.doc
+        self.view = token_view(self.doc)
+        self.start, self.end = (span.start, span.end) if isinstance(span, Span) else (0, len(span))
+        self.text = document_text(self.doc)
+
+    def text_between(self, start: int, end: int) -> str:
+        """Characters ``[start, end)`` of the document."""
+        return self.text[start:end]
 
 
 def _overlaps(actor: Actor, others: list[Actor]) -> bool:
     return any(actor.start < o.end and o.start < actor.end for o in others)
 
 
-def _gazetteer_actors(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
+def _gazetteer_actors(span: Span | Doc, tokens: _Tokens, gaz: Gazetteer) -> list[Actor]:
     out = []
     for ent in span.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        entry = gaz.lookup(ent.ent_id_) or gaz.lookup(ent.text)
+        start, end = ent.start_char, ent.end_char
+        entry = gaz.lookup(ent.ent_id_) or gaz.lookup(tokens.text_between(start, end))
         if entry is None:
             continue
-        start = ent.start_char
-        owner = _owner_before(span.doc, ent.start, gaz)
+        owner = _owner_before(tokens.view, ent.start, gaz)
         if entry.kind == "institution" and owner:
             start = owner[1]
-        out.append(Actor(entry.name, entry.side, entry.kind, start, ent.end_char,
-                         _doc_text(span.doc, start, ent.end_char)))
+        out.append(Actor(entry.name, entry.side, entry.kind, start, end, tokens.text_between(start, end)))
     return out
 
 
-def _owner_before(doc: Doc, i: int, gaz: Gazetteer) -> tuple[str, int] | None:
+def _owner_before(view: TokenView, i: int, gaz: Gazetteer) -> tuple[str, int] | None:
     """'Ukraine's' / 'Russian' just before token ``i``: (party code, char offset)."""
-    if i >= 2 and doc[i - 1].text in ("'s", "’s"):
-        entry = gaz.lookup(doc[i - 2].text)
+    if i >= 2 and view.text[i - 1] in ("'s", "’s"):
+        entry = gaz.lookup(view.text[i - 2])
         if entry and entry.side:
-            return entry.side, doc[i - 2].idx
+            return entry.side, view.idx[i - 2]
     if i >= 1:
-        code = gaz.party_of_demonym(doc[i - 1].text)
+        code = gaz.party_of_demonym(view.text[i - 1])
         if code:
-            return code, doc[i - 1].idx
+            return code, view.idx[i - 1]
     return None
 
 
-def _role_named_people(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
+def _person(tokens: _Tokens, names: list[int], role_words: list[str], gaz: Gazetteer) -> Actor:
+    """An unknown person named by tokens ``names``; the side from the gazetteer or the role."""
+    view = tokens.view
+    name = " ".join(view.text[t] for t in names)
+    entry = gaz.lookup(name)
+    side = entry.side if entry else _side_of_role(role_words, gaz)
+    start, end = view.idx[names[0]], view.end_char(names[-1])
+    return Actor(entry.name if entry else name, side, "person", start, end, tokens.text_between(start, end))
+
+
+def _role_named_people(tokens: _Tokens, gaz: Gazetteer) -> list[Actor]:
     """Unknown people introduced by a role: 'police chief Ihor Klymenko'."""
+    view, lo, hi = tokens.view, tokens.start, tokens.end
+    text, lower, ent_type = view.text, view.lower, view.ent_type
     out = []
-    tokens = list(span)
-    for k, tok in enumerate(tokens[:-1]):
-        if tok.lower_ not in ROLE_WORDS:
-            continue
+    for k in [k for k in range(lo, hi - 1) if lower[k] in ROLE_WORDS]:
         names = []
-        for nxt in tokens[k + 1:k + 4]:
-            if _CAPITALISED.match(nxt.text) and not nxt.ent_type_ in ("GPE", "NORP") and nxt.lower_ not in ROLE_WORDS:
+        for nxt in range(k + 1, min(hi, k + 4)):
+            if _CAPITALISED.match(text[nxt]) and not ent_type[nxt] in ("GPE", "NORP") and lower[nxt] not in ROLE_WORDS:
                 names.append(nxt)
             else:
                 break
         if len(names) < 2:
             continue
-        name = " ".join(t.text for t in names)
-        entry = gaz.lookup(name)
-        side = entry.side if entry else _side_of_role(tokens[max(0, k - 6):k + 1], gaz)
-        start, end = names[0].idx, names[-1].idx + len(names[-1].text)
-        out.append(Actor(entry.name if entry else name, side, "person", start, end, _doc_text(span.doc, start, end)))
+        out.append(_person(tokens, names, text[max(lo, k - 6):k + 1], gaz))
     return out
 
 
@@ -141,58 +178,111 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
-def _appositive_people(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
+def _appositive_people(tokens: _Tokens, gaz: Gazetteer) -> list[Actor]:
     """Unknown people followed by an appositive role: 'Ihor Terekhov, the mayor of Kharkiv,'."""
+    view, lo, hi = tokens.view, tokens.start, tokens.end
+    text, lower = view.text, view.lower
     out = []
-    tokens = list(span)
-    for k, tok in enumerate(tokens):
-        if tok.text != "," or k < 2:
+    for k in positions(text, (",",), lo + 2, hi):
+        after = range(k + 1, min(hi, k + 8))
+        if not after or lower[after[0]] not in ("a", "an", "the"):
             continue
         names = []
-        for prev in reversed(tokens[max(0, k - 3):k]):
-            if not _name_word(prev):
+        for prev in range(k - 1, max(lo, k - 3) - 1, -1):
+            if not _name_word(tokens, prev):
                 break
             names.insert(0, prev)
-        after = tokens[k + 1:k + 8]
-        if len(names) < 2 or not after or after[0].lower_ not in ("a", "an", "the"):
+        if len(names) < 2:
             continue
-        role_at = next((j for j, t in enumerate(after) if t.lower_ in ROLE_WORDS), None)
-        if role_at is None or any(t.text in (",", ".", ";") for t in after[:role_at]):
+        role_at = next((j for j, t in enumerate(after) if lower[t] in ROLE_WORDS), None)
+        if role_at is None or any(text[t] in (",", ".", ";") for t in after[:role_at]):
             continue
-        name = " ".join(t.text for t in names)
-        entry = gaz.lookup(name)
-        side = entry.side if entry else _side_of_role(after[role_at:role_at + 5][::-1] + after[:role_at], gaz)
-        start, end = names[0].idx, names[-1].idx + len(names[-1].text)
-        out.append(Actor(entry.name if entry else name, side, "person", start, end, _doc_text(span.doc, start, end)))
+        role_words = [text[t] for t in after[role_at:role_at + 5][::-1]] + [text[t] for t in after[:role_at]]
+        out.append(_person(tokens, names, role_words, gaz))
     return out
 
 
-def _name_word(tok) -> bool:
+def _name_word(tokens: _Tokens, t: int) -> bool:
     """A capitalised word that can be part of an unknown person's name."""
-    return bool(_CAPITALISED.match(tok.text)) and tok.ent_type_ not in ("GPE", "NORP", "ORG") \
-        and tok.lower_ not in ROLE_WORDS and tok.lower_ not in _CALENDAR and not tok.is_stop
+    view = tokens.view
+    return bool(_CAPITALISED.match(view.text[t])) and view.ent_type[t] not in ("GPE", "NORP", "ORG") \
+        and view.lower[t] not in ROLE_WORDS and view.lower[t] not in _CALENDAR and not tokens.doc[t].is_stop
 
 
-def _side_of_role(role_tokens: list, gaz: Gazetteer) -> str | None:
+def _side_of_role(role_words: list[str], gaz: Gazetteer) -> str | None:
     """The country a role phrase names: 'Ukraine's police chief' → UA."""
-    for tok in reversed(role_tokens):
-        code = gaz.party_of_demonym(tok.text)
+    for word in reversed(role_words):
+        code = gaz.party_of_demonym(word)
         if code:
             return code
-        entry = gaz.lookup(tok.text)
+        entry = gaz.lookup(word)
         if entry is not None and entry.kind == "place":
             return entry.side
     return None
 
 
-def _institution_phrases(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
+def _institution_matches(text: str):
+    """The matches of ``_INSTITUTION_RX.finditer(text)``, found faster: the full pattern
+    is tried only from a few words before each institution noun (a match contains one,
+    after an owner that spans at most :data:`OWNER_WHITESPACE_RUNS` whitespace runs)."""
+    pos = 0
+    for noun in _noun_positions(text):
+        if noun < pos:
+            continue
+        m = _INSTITUTION_RX.search(text, max(pos, _runs_back(text, noun, OWNER_WHITESPACE_RUNS + 1)))
+        yield m
+        pos = m.end()
+
+
+def _noun_positions(text: str) -> list[int]:
+    """Every offset where :data:`_NOUN_RX` matches, in order: tried only where the
+    lower-cased text has a noun's first word (``str.find`` scans fast)."""
+    low = _fold_case(text)
+    candidates = set()
+    for word in _NOUN_FIRST_WORDS:
+        k = low.find(word)
+        while k != -1:
+            candidates.add(k)
+            k = low.find(word, k + 1)
+    return [k for k in sorted(candidates) if _NOUN_RX.match(text, k)]
+
+
+def _fold_case(text: str) -> str:
+    """``text`` lower-cased after :data:`CASE_FOLDS` (same length, ASCII letters where
+    ``re.IGNORECASE`` sees them)."""
+    for char, letter in CASE_FOLDS.items():
+        if char in text:
+            text = text.replace(char, letter)
+    return text.lower()
+
+
+def _runs_back(text: str, i: int, runs: int) -> int:
+    """The offset just after the ``runs``-th whitespace run before offset ``i`` (0 if fewer)."""
+    k = i
+    while k > 0:
+        if text[k - 1].isspace():
+            runs -= 1
+            if runs == 0:
+                return k
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+        else:
+            k -= 1
+    return 0
+
+
+def _institution_phrases(span: Span | Doc, tokens: _Tokens, gaz: Gazetteer) -> list[Actor]:
     """'Ukraine's interior ministry', 'the UN refugee agency', 'city officials'."""
     out = []
     base = span.start_char if isinstance(span, Span) else 0
-    for m in _INSTITUTION_RX.finditer(span.text):
+    if not isinstance(span, Span):
+        text = tokens.text
+    else:
+        text = tokens.text_between(span.start_char, span.end_char) if len(span) else ""
+    for m in _institution_matches(text):
         owner = (m.group("owner") or "").strip()
-        owner_word = re.sub(r"^(?i:the)\s+", "", owner)
-        owner_name = re.sub(r"['’]s$", "", owner_word)
+        owner_word = _LEADING_THE.sub("", owner)
+        owner_name = _POSSESSIVE_END.sub("", owner_word)
         if owner and not (owner_word[:1].isupper() or owner_word.lower() in ("state", "city", "local", "regional", "military")):
             owner, owner_word, owner_name = "", "", ""
         phrase = f"{owner_word.replace('’', chr(39))} {m.group('noun')}" if owner_word else m.group("noun")
@@ -202,7 +292,7 @@ def _institution_phrases(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
         side = entry.side if entry else _side_of_owner(owner_name, gaz)
         start = base + m.start("owner") if owner else base + m.start("noun")
         out.append(Actor(entry.name if entry else phrase, side, "institution", start, base + m.end(),
-                         _doc_text(span.doc, start, base + m.end())))
+                         tokens.text_between(start, base + m.end())))
     return out
 
 

@@ -25,21 +25,21 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from .actors import Actor, find_actors
-from .claimants import ClaimHistory, claimant_for, reporting_clauses
+from .actors import Actor, document_text, find_actors
+from .claimants import Clause, ClaimHistory, claimant_for, may_report, reporting_clauses
 from .casualty_cues import (
     AUX_SKIP, CASUALTY_NOUNS, CIVILIAN_NOUNS, CLAUSE_STOPS, COPULA_STOPS, COPULAS, DISPLACED_AFTER_FLEE,
     EXCHANGE_NOUNS, FUNCTION_WORDS, HARM_CATEGORIES, HEAD_NOUNS, LEADING_NP_SKIP, LEFT_CUES, LOSS_VERBS,
     MEASURE_LINKERS, MEASURE_TRIGGERS, TOLL_NOUNS, MEASURE_WINDOW, MILITARY_NOUNS, MODALS, NEGATORS, NP_DETERMINERS,
     PARTITIVE_PRONOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, POPULATION_ADJECTIVES, POSSESSIVES, QUALIFIERS,
     RECIPROCAL_WORDS, RIGHT_CUES, SKIPPABLE_PUNCT, UNSPECIFIED_NOUNS, WINDOW_CUES, ARTICLES_AND_COPULAS,
-    ARMED_GROUPS, ATTACK_ACTIONS, ATTACK_MODIFIERS, ATTACK_NOUNS, ATTACK_VERBS, PASSIVE_AUX, lower_at, match_at,
-    match_ending,
+    ARMED_GROUPS, ATTACK_ACTIONS, ATTACK_MODIFIERS, ATTACK_NOUNS, ATTACK_VERBS, PASSIVE_AUX, match_at, match_ending,
 )
 from .gazetteer import Gazetteer, default_gazetteer
 from .numbers import NumberMention, find_numbers, non_count_reason
+from .tokens import TokenView, token_view
 
 CASUALTY_COLUMNS = ["doc_id", "value", "value_high", "vague", "category", "side", "population",
                     "qualifier", "claimed_by", "sentence", "start", "end"]
@@ -64,23 +64,31 @@ PENDING = "pending"
 """Category of a sub-figure until its head figure is known."""
 COORDINATION_GAP = 14
 """Tokens between two figures that can still share a noun ('… killed and 17 injured')."""
+_PERSON_NOUNS = CIVILIAN_NOUNS | MILITARY_NOUNS | UNSPECIFIED_NOUNS
+_MEASURE_NOUNS = MEASURE_TRIGGERS | TOLL_NOUNS
+_CLAUSE_BREAKS = CLAUSE_STOPS | {","}
+_COPULA_CLAUSE_BREAKS = _CLAUSE_BREAKS | COPULA_STOPS
+_MILITARY_WORDS = MILITARY_NOUNS | {"army", "military"}
+_NAME_LIKE = re.compile(r"[A-Za-z][\w.]*")
 
 
 @dataclass
 class _Figure:
-    """A casualty figure being analysed; becomes a row when it has a category."""
+    """A casualty figure being analysed; becomes a row when it has a category. Token
+    lists hold token indices of the document (read through ``view``)."""
 
     mention: NumberMention
     sent: Span
+    view: TokenView
     qualifier: str = "exact"
     q_start: int = 0
-    np_tokens: list[Token] = field(default_factory=list)
+    np_tokens: list[int] = field(default_factory=list)
     np_end: int = 0
     head: str | None = None
     person: bool = False
     category: str | None = None
     population: str | None = None
-    side_tokens: list[Token] = field(default_factory=list)
+    side_tokens: list[int] = field(default_factory=list)
     possessive: bool = False
     reciprocal: bool = False
     partitive_of: str | None = None  # "sentence" (head in sentence) or "previous"
@@ -101,16 +109,14 @@ def extract_casualties(doc: Doc, *, doc_id: str, published: str | None = None) -
     history = ClaimHistory()
     figures: list[_Figure] = []
     previous_sent: Span | None = None
-    text = doc.text  # Doc.text joins every token: build it once
-    cutoff = _comments_start(text)
+    view = token_view(doc)
+    text = document_text(doc)
     sentences = _sentences(doc)
-    actors = _actors_by_sentence(doc, sentences, gaz)
-    for sent in sentences:
-        if sent.start_char >= cutoff:
-            break
-        clauses = reporting_clauses(sent, gaz, actors=actors.get(sent.start, []))
-        if not _is_teaser(sent, text):
-            found = _sentence_figures(sent, gaz)
+    clauses_of = _Clauses(doc, view, sentences, gaz)
+    for sent in _before_comments(sentences, text):
+        found = _sentence_figures(sent, view, gaz)
+        if found and not _is_teaser(sent, text):
+            clauses = clauses_of(sent)
             for fig in found:
                 fig.claimant = claimant_for(fig.mention.start, fig.mention.end, sent, clauses, history)
             _resolve_partitives(found, figures)
@@ -119,9 +125,11 @@ def extract_casualties(doc: Doc, *, doc_id: str, published: str | None = None) -
                     fig.side = _side(fig, sent, previous_sent, gaz)
             _inherit_partitive_sides(found)
             figures += [f for f in found if f.category]
-        history.add_sentence(clauses)
+            history.add_sentence(clauses)
+        else:  # nothing to attribute: its clauses are found only if a later 'it said' looks back
+            history.add_sentence_later(lambda sent=sent: clauses_of(sent))
         previous_sent = sent
-    rows = [_row(fig, doc_id) for fig in figures]
+    rows = [_row(fig, doc_id, text) for fig in figures]
     return _merge_repeats(rows)
 
 
@@ -134,21 +142,60 @@ def _sentences(doc: Doc) -> list[Span]:
     return [doc[:]] if len(doc) else []
 
 
-def _actors_by_sentence(doc: Doc, sentences: list[Span], gaz: Gazetteer) -> dict[int, list[Actor]]:
+def _before_comments(sentences: list[Span], text: str) -> list[Span]:
+    """The sentences before the reader comments (see :func:`_comments_start`)."""
+    cutoff = _comments_start(text)
+    for k, sent in enumerate(sentences):
+        if sent.start_char >= cutoff:
+            return sentences[:k]
+    return sentences
+
+
+class _Clauses:
+    """Reporting clauses of a document's sentences, found when asked for; the document's
+    actors are found once, when a sentence with a reporting verb first needs them."""
+
+    def __init__(self, doc: Doc, view: TokenView, sentences: list[Span], gaz: Gazetteer) -> None:
+        self.doc, self.view, self.sentences, self.gaz = doc, view, sentences, gaz
+        self.actors: dict[int, list[Actor]] | None = None
+
+    def __call__(self, sent: Span) -> list[Clause]:
+        if not may_report(sent):
+            return []
+        if self.actors is None:
+            self.actors = _actors_by_sentence(self.doc, self.view, self.sentences, self.gaz)
+        return reporting_clauses(sent, self.gaz, actors=self.actors.get(sent.start, []))
+
+
+def _actors_by_sentence(doc: Doc, view: TokenView, sentences: list[Span], gaz: Gazetteer) -> dict[int, list[Actor]]:
     """Actors of the whole document (one pass: ``Span.ents`` rescans every entity of the
     document), grouped by the first token of their sentence."""
     out: dict[int, list[Actor]] = {}
     starts = [sent.start for sent in sentences]
     for actor in find_actors(doc, gazetteer=gaz):
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is not None and starts:
-            out.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(actor)
+        first = _first_token(doc, view, actor.start, actor.end)
+        if first is not None and starts:
+            out.setdefault(starts[bisect_right(starts, first) - 1], []).append(actor)
     return out
+
+
+def _first_token(doc: Doc, view: TokenView, start: int, end: int) -> int | None:
+    """``doc.char_span(start, end, alignment_mode="expand").start`` (``None`` without a
+    span), by bisection when both ends fall inside tokens."""
+    idx, text, ws = view.idx, view.text, view.whitespace
+    first, last = bisect_right(idx, start) - 1, bisect_right(idx, end - 1) - 1
+    if start < end and first >= 0 and start < idx[first] + len(text[first]) and \
+            end - 1 < idx[last] + len(text[last]) + len(ws[last]):
+        return first
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.start if span is not None else None
 
 
 def _comments_start(text: str) -> int:
     """Offset of a reader-comments header ('Comments (12)', 'Reader comments (6)',
     '14 Comments | Sign in to comment') in the second half of the text, else its length."""
+    if "comment" not in text.lower():  # every header has the word: skip the regex scan
+        return len(text)
     for m in _COMMENTS_HEADER.finditer(text):
         if m.start() >= len(text) * COMMENTS_MIN_POSITION:
             return m.start()
@@ -162,14 +209,14 @@ def _is_teaser(sent: Span, text: str) -> bool:
     return line.startswith(TEASER_PREFIXES)
 
 
-def _sentence_figures(sent: Span, gaz: Gazetteer) -> list[_Figure]:
+def _sentence_figures(sent: Span, view: TokenView, gaz: Gazetteer) -> list[_Figure]:
     doc = sent.doc
     figures = []
     previous: NumberMention | None = None
     for mention in find_numbers(sent):
         if non_count_reason(doc, mention):
             continue
-        fig = _analyse(mention, sent, gaz, after_number=previous is not None)
+        fig = _analyse(mention, sent, view, gaz, after_number=previous is not None)
         if fig is not None:
             fig.previous_start = previous.start if previous is not None else None
             figures.append(fig)
@@ -180,19 +227,19 @@ def _sentence_figures(sent: Span, gaz: Gazetteer) -> list[_Figure]:
 
 # ----------------------------------------------------------------------------- one figure
 
-def _analyse(mention: NumberMention, sent: Span, gaz: Gazetteer, *, after_number: bool) -> _Figure | None:
+def _analyse(mention: NumberMention, sent: Span, view: TokenView, gaz: Gazetteer, *,
+             after_number: bool) -> _Figure | None:
     """A figure with its category, or ``None`` when the number counts no casualties;
     ``after_number`` tells whether a countable number precedes it in the sentence (a
     partitive needs one: 'among 20 people killed' alone is a plain figure)."""
-    doc = sent.doc
-    fig = _Figure(mention=mention, sent=sent, reciprocal=mention.reciprocal)
-    fig.qualifier, fig.q_start = _qualifier(doc, mention, sent.start)
-    if _negated_before(doc, fig.q_start, sent.start):
+    fig = _Figure(mention=mention, sent=sent, view=view, reciprocal=mention.reciprocal)
+    fig.qualifier, fig.q_start = _qualifier(view, mention, sent.start)
+    if _negated_before(view, fig.q_start, sent.start):
         return None
-    if _of_the_victims(doc, mention.end):
+    if _of_the_victims(view, mention.end):
         return None
-    partitive = _partitive_kind(doc, mention, fig.q_start, sent)
-    if partitive == "sentence" and not after_number and lower_at(doc, mention.end) != "of":
+    partitive = _partitive_kind(view, mention, fig.q_start, sent)
+    if partitive == "sentence" and not after_number and view.lower_at(mention.end) != "of":
         partitive = None
     if partitive is not None:
         return _partitive(fig, partitive, gaz)
@@ -202,7 +249,7 @@ def _analyse(mention: NumberMention, sent: Span, gaz: Gazetteer, *, after_number
     fig.category = _category(fig, gaz)
     if fig.category is None:
         return None
-    fig.reciprocal = fig.reciprocal or _reciprocal_after(doc, fig.np_end, sent.end)
+    fig.reciprocal = fig.reciprocal or _reciprocal_after(view, fig.np_end, sent.end)
     fig.population = fig.population or _population_of_noun(fig)
     return fig
 
@@ -210,59 +257,61 @@ def _analyse(mention: NumberMention, sent: Span, gaz: Gazetteer, *, after_number
 def _partitive(fig: _Figure, kind: str, gaz: Gazetteer) -> _Figure | None:
     """A sub-figure ('seven of them children', 'including 14 children', 'Of those, 659
     were children'): its own noun, its category left to the head unless it has a cue."""
-    doc, sent, m = fig.sent.doc, fig.sent, fig.mention
+    view, sent, m = fig.view, fig.sent, fig.mention
+    low = view.lower_at
     fig.partitive_of = kind
     start = m.end
-    if lower_at(doc, start) == "of" and lower_at(doc, start + 1) in PARTITIVE_PRONOUNS:
+    if low(start) == "of" and low(start + 1) in PARTITIVE_PRONOUNS:
         start += 2
-    while start < sent.end and lower_at(doc, start) in ARTICLES_AND_COPULAS:
+    while start < sent.end and low(start) in ARTICLES_AND_COPULAS:
         start += 1
     _noun_phrase(fig, start, sent.end, gaz)
     if fig.np_tokens and not fig.person:
         return None
-    own = _right_cue(doc, fig.np_end, sent.end)
+    own = _right_cue(view, fig.np_end, sent.end)
     fig.category = own[0] if own else PENDING
     return fig
 
 
-def _of_the_victims(doc: Doc, i: int) -> bool:
+def _of_the_victims(view: TokenView, i: int) -> bool:
     """'Two of the injured are in serious condition': a detail about victims already
     counted, not a figure of its own."""
-    return lower_at(doc, i) == "of" and lower_at(doc, i + 1) in ("the", "those") and \
-        lower_at(doc, i + 2) in VICTIM_WORDS
+    low = view.lower_at
+    return low(i) == "of" and low(i + 1) in ("the", "those") and low(i + 2) in VICTIM_WORDS
 
 
-def _qualifier(doc: Doc, mention: NumberMention, lo: int) -> tuple[str, int]:
+def _qualifier(view: TokenView, mention: NumberMention, lo: int) -> tuple[str, int]:
     """('at_least', token index where the qualifier starts) or ('exact', mention start)."""
     start = mention.start
-    if start - 1 >= lo and lower_at(doc, start - 1) == "between":
+    if start - 1 >= lo and view.lower_at(start - 1) == "between":
         return "exact", start - 1
-    found = match_ending(doc, start, lo, QUALIFIERS)
+    found = match_ending(view, start, lo, QUALIFIERS)
     if found is None:
         return "exact", start
     qualifier, q_start = found
-    if qualifier == "estimated" and q_start - 1 >= lo and lower_at(doc, q_start - 1) in ("an", "the"):
+    if qualifier == "estimated" and q_start - 1 >= lo and view.lower_at(q_start - 1) in ("an", "the"):
         q_start -= 1
     return qualifier, q_start
 
 
-def _negated_before(doc: Doc, q_start: int, lo: int) -> bool:
+def _negated_before(view: TokenView, q_start: int, lo: int) -> bool:
     """'none of the 30 passengers', 'not a single one of the'."""
-    window = [lower_at(doc, k) for k in range(max(lo, q_start - 3), q_start)]
+    window = [view.lower_at(k) for k in range(max(lo, q_start - 3), q_start)]
     return "none" in window and "of" in window
 
 
-def _partitive_kind(doc: Doc, mention: NumberMention, q_start: int, sent: Span) -> str | None:
+def _partitive_kind(view: TokenView, mention: NumberMention, q_start: int, sent: Span) -> str | None:
     """'sentence' for 'seven of them', 'including 14 children', 'among them two';
     'previous' for 'Of those, 659 were children' (head in an earlier sentence)."""
-    nxt, nxt2 = lower_at(doc, mention.end), lower_at(doc, mention.end + 1)
+    low = view.lower_at
+    nxt, nxt2 = low(mention.end), low(mention.end + 1)
     if nxt == "of" and nxt2 in PARTITIVE_PRONOUNS and mention.end + 1 < sent.end:
         return "sentence"
-    prev = lower_at(doc, q_start - 1) if q_start - 1 >= sent.start else ""
-    if prev in ("including", "among") or (prev == "them" and lower_at(doc, q_start - 2) == "among"):
+    prev = low(q_start - 1) if q_start - 1 >= sent.start else ""
+    if prev in ("including", "among") or (prev == "them" and low(q_start - 2) == "among"):
         return "sentence"
-    lead = [lower_at(doc, k) for k in range(sent.start, q_start)]
-    if lead[:2] in (["of", "those"], ["of", "them"], ["of", "these"]) and len(lead) <= 3:
+    lead = [low(k) for k in range(sent.start, min(q_start, sent.start + 2))]
+    if lead in (["of", "those"], ["of", "them"], ["of", "these"]) and q_start - sent.start <= 3:
         return "previous"
     return None
 
@@ -270,71 +319,73 @@ def _partitive_kind(doc: Doc, mention: NumberMention, q_start: int, sent: Span) 
 def _noun_phrase(fig: _Figure, start: int, hi: int, gaz: Gazetteer) -> None:
     """Read the counted noun phrase after the number ('Russian soldiers', 'of its own
     servicemen', 'prisoners of war') into ``fig``."""
-    doc = fig.sent.doc
+    view = fig.view
+    low, lower, text = view.lower_at, view.lower, view.text
     i = start
-    if lower_at(doc, i) == "of" and lower_at(doc, i + 1) not in PARTITIVE_PRONOUNS:
+    if low(i) == "of" and low(i + 1) not in PARTITIVE_PRONOUNS:
         i += 1
-        while i < hi and lower_at(doc, i) in NP_DETERMINERS:
-            fig.possessive = fig.possessive or lower_at(doc, i) in POSSESSIVES
+        while i < hi and low(i) in NP_DETERMINERS:
+            fig.possessive = fig.possessive or low(i) in POSSESSIVES
             i += 1
-    while i < hi and lower_at(doc, i) in LEADING_NP_SKIP:
+    while i < hi and low(i) in LEADING_NP_SKIP:
         i += 1
-    tokens: list[Token] = []
-    while i < hi and len(tokens) < 6 and _np_token(doc, i, hi, gaz):
-        tokens.append(doc[i])
+    tokens: list[int] = []
+    while i < hi and len(tokens) < 6 and _np_token(view, i, hi):
+        tokens.append(i)
         i += 1
-        if tokens[-1].lower_ in HEAD_NOUNS and lower_at(doc, i) not in HEAD_NOUNS:
+        if lower[tokens[-1]] in HEAD_NOUNS and low(i) not in HEAD_NOUNS:
             break
-    if tokens and tokens[-1].lower_ == "prisoners" and lower_at(doc, i) == "of" and lower_at(doc, i + 1) == "war":
-        tokens += [doc[i], doc[i + 1]]
+    if tokens and lower[tokens[-1]] == "prisoners" and low(i) == "of" and low(i + 1) == "war":
+        tokens += [i, i + 1]
         i += 2
     fig.np_tokens = tokens
     fig.np_end = i
     fig.side_tokens = list(tokens)
-    content = [t for t in tokens if t.text not in ("-", "–", '"', "“", "”", "'")]
+    content = [t for t in tokens if text[t] not in ("-", "–", '"', "“", "”", "'")]
     fig.bare = not content
     if not content:
         return
-    head = content[-1].lower_
-    if head == "war" and len(content) >= 3 and content[-3].lower_ == "prisoners":
+    head = lower[content[-1]]
+    if head == "war" and len(content) >= 3 and lower[content[-3]] == "prisoners":
         head = "pows"
     fig.head = head
-    fig.person = _is_person_noun(head, content[-1], gaz) or _is_exchange(fig, content)
+    fig.person = _is_person_noun(head, text[content[-1]], gaz) or _is_exchange(fig, content)
 
 
-def _np_token(doc: Doc, i: int, hi: int, gaz: Gazetteer) -> bool:
+def _np_token(view: TokenView, i: int, hi: int) -> bool:
     """Can token ``i`` belong to the counted noun phrase?"""
-    tok = doc[i]
-    low = lower_at(doc, i)
-    if tok.text in ("-", "–"):
-        return i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_ and i + 1 < hi
-    if tok.text in ('"', "“", "”"):
+    text = view.text[i]
+    low = view.lower_at(i)
+    if text in ("-", "–"):
+        return i > 0 and not view.whitespace[i - 1] and not view.whitespace[i] and i + 1 < hi
+    if text in ('"', "“", "”"):
         return False
-    if not tok.is_alpha and not re.fullmatch(r"[A-Za-z][\w.]*", tok.text):
+    if not view.is_alpha[i] and not _NAME_LIKE.fullmatch(text):
         return False
-    if low in FUNCTION_WORDS or tok.like_num:
+    if low in FUNCTION_WORDS or view.like_num[i]:
         return False
     if (low,) in RIGHT_CUES or low in ("dying", "fleeing"):
-        return i + 1 < hi and (lower_at(doc, i + 1) in CIVILIAN_NOUNS | MILITARY_NOUNS | UNSPECIFIED_NOUNS)
+        return i + 1 < hi and view.lower_at(i + 1) in _PERSON_NOUNS
     return True
 
 
-def _is_person_noun(head: str, token: Token, gaz: Gazetteer) -> bool:
+def _is_person_noun(head: str, text: str, gaz: Gazetteer) -> bool:
     if head in CIVILIAN_NOUNS or head in MILITARY_NOUNS or head in UNSPECIFIED_NOUNS or head in CASUALTY_NOUNS:
         return True
-    return token.text.endswith("s") and gaz.party_of_demonym(token.text) is not None
+    return text.endswith("s") and gaz.party_of_demonym(text) is not None
 
 
-def _is_exchange(fig: _Figure, content: list[Token]) -> bool:
+def _is_exchange(fig: _Figure, content: list[int]) -> bool:
     """'a 1,000-for-1,000 swap', '1,000-for-1,000 prisoner exchange'."""
-    if content[-1].lower_ not in EXCHANGE_NOUNS:
+    lower = fig.view.lower
+    if lower[content[-1]] not in EXCHANGE_NOUNS:
         return False
-    return fig.reciprocal or any(t.lower_ in CASUALTY_NOUNS for t in content[:-1])
+    return fig.reciprocal or any(lower[t] in CASUALTY_NOUNS for t in content[:-1])
 
 
-def _reciprocal_after(doc: Doc, i: int, hi: int) -> bool:
+def _reciprocal_after(view: TokenView, i: int, hi: int) -> bool:
     """'1,000 prisoners of war each', '… on both sides'."""
-    words = [lower_at(doc, k) for k in range(i, min(hi, i + 4))]
+    words = [view.lower_at(k) for k in range(i, min(hi, i + 4))]
     return bool(words) and (words[0] in RECIPROCAL_WORDS or words[:3] == ["on", "both", "sides"])
 
 
@@ -343,17 +394,17 @@ def _reciprocal_after(doc: Doc, i: int, hi: int) -> bool:
 def _category(fig: _Figure, gaz: Gazetteer) -> str | None:
     """The casualty category from the cues around the figure, or ``None``; a bare figure
     also takes side and population words from its measure phrase."""
-    doc, sent = fig.sent.doc, fig.sent
+    view, sent = fig.view, fig.sent
     noun_cat = _noun_category(fig)
-    right = _right_cue(doc, fig.np_end, sent.end, fig=fig)
-    left = _left_cue(doc, fig.q_start, sent.start)
-    window = _measure_window(doc, fig.q_start, sent.start, person=fig.person)
+    right = _right_cue(view, fig.np_end, sent.end, fig=fig)
+    left = _left_cue(view, fig.q_start, sent.start)
+    window = _measure_window(view, fig.q_start, sent.start, person=fig.person)
     if window is not None and (fig.bare or not (right or noun_cat or left)):
         fig.side_tokens += window[1]
-        fig.population = fig.population or _population_in(window[1])
-    if left is not None and lower_at(doc, left[1]) in LOSS_VERBS and fig.bare:
+        fig.population = fig.population or _population_in(view, window[1])
+    if left is not None and view.lower_at(left[1]) in LOSS_VERBS and fig.bare:
         left = None  # 'lost 3' counts nothing said
-    if left is not None and lower_at(doc, left[1]) in ("bodies", "remains"):
+    if left is not None and view.lower_at(left[1]) in ("bodies", "remains"):
         return "killed"
     if right is not None and not (right[2] and left is not None):
         cat = right[0]
@@ -370,8 +421,9 @@ def _noun_category(fig: _Figure) -> str | None:
         return None
     if fig.head in CASUALTY_NOUNS:
         return CASUALTY_NOUNS[fig.head]
-    for tok in fig.np_tokens:
-        low = tok.lower_
+    lower = fig.view.lower
+    for t in fig.np_tokens:
+        low = lower[t]
         if low in CASUALTY_NOUNS and fig.head in EXCHANGE_NOUNS:
             return CASUALTY_NOUNS[low]
         if (low,) in RIGHT_CUES and RIGHT_CUES[(low,)] not in ("fled",):
@@ -383,26 +435,26 @@ def _noun_category(fig: _Figure) -> str | None:
     return None
 
 
-def _right_cue(doc: Doc, i: int, hi: int, *, fig: _Figure | None = None) -> tuple[str, int, bool] | None:
+def _right_cue(view: TokenView, i: int, hi: int, *, fig: _Figure | None = None) -> tuple[str, int, bool] | None:
     """Category of the verb/adjective after the noun phrase (across an apposition and a
     coordinated noun): (category, end, whether a coordinated noun was skipped), or
     ``None`` if absent, negated or hypothetical."""
-    j = _skip_apposition(doc, i, hi, fig)
+    j = _skip_apposition(view, i, hi, fig)
     before = j
-    j = _skip_coordinated_noun(doc, j, hi)
+    j = _skip_coordinated_noun(view, j, hi)
     coordinated = j != before
     negated, modal = False, False
     steps = 0
     while j < hi and steps < 8:
-        hit = match_at(doc, j, hi, RIGHT_CUES)
+        hit = match_at(view, j, hi, RIGHT_CUES)
         if hit is not None:
             cat, end = hit
             if cat == "fled":
-                cat = _flee_category(doc, end, hi)
+                cat = _flee_category(view, end, hi)
             if negated or (modal and cat in HARM_CATEGORIES):
                 return None
             return cat, end, coordinated
-        low = lower_at(doc, j)
+        low = view.lower_at(j)
         if low in NEGATORS:
             negated = True
         elif low in MODALS:
@@ -414,89 +466,91 @@ def _right_cue(doc: Doc, i: int, hi: int, *, fig: _Figure | None = None) -> tupl
     return None
 
 
-def _skip_apposition(doc: Doc, i: int, hi: int, fig: _Figure | None) -> int:
+def _skip_apposition(view: TokenView, i: int, hi: int, fig: _Figure | None) -> int:
     """Index after ', one of them a child,' / ', including 14 children,' (kept for side)."""
-    if lower_at(doc, i) != ",":
+    low = view.lower_at
+    if low(i) != ",":
         return i
     k = i + 1
-    while k < hi and k - i <= 14 and lower_at(doc, k) not in (",", ";", ".", ":"):
+    while k < hi and k - i <= 14 and low(k) not in (",", ";", ".", ":"):
         k += 1
-    first = lower_at(doc, i + 1)
+    first = low(i + 1)
     starts = first in ("all", "including", "among", "mostly", "most", "many", "a", "an", "both",
-                       "some", "one", "mainly", "the") or (i + 1 < hi and doc[i + 1].like_num)
+                       "some", "one", "mainly", "the") or (i + 1 < hi and view.like_num[i + 1])
     if not starts or k - i > 14:
         return i
     if fig is not None:
-        fig.side_tokens += [doc[t] for t in range(i + 1, k)]
-    if k < hi and lower_at(doc, k) == ",":
+        fig.side_tokens += list(range(i + 1, k))
+    if k < hi and low(k) == ",":
         return k + 1
     return k
 
 
-def _skip_coordinated_noun(doc: Doc, i: int, hi: int) -> int:
+def _skip_coordinated_noun(view: TokenView, i: int, hi: int) -> int:
     """'2,870 Ukrainian troops and "nationalists" had been killed': skip 'and …'."""
-    if lower_at(doc, i) not in ("and", "or"):
+    if view.lower_at(i) not in ("and", "or"):
         return i
     k = i + 1
     while k < hi and k - i <= 6:
-        low = lower_at(doc, k)
+        low = view.lower_at(k)
         if low in AUX_SKIP or (low,) in RIGHT_CUES:
             return k if k > i + 1 else i
-        if not (doc[k].is_alpha or doc[k].like_num or doc[k].text in ('"', "“", "”", "'", "-")):
+        if not (view.is_alpha[k] or view.like_num[k] or view.text[k] in ('"', "“", "”", "'", "-")):
             return i
         k += 1
     return i
 
 
-def _flee_category(doc: Doc, i: int, hi: int) -> str:
+def _flee_category(view: TokenView, i: int, hi: int) -> str:
     """'fled their homes' / 'fled the city' → displaced; 'fled Ukraine', 'fled abroad' → refugees."""
-    words = [lower_at(doc, k) for k in range(i, min(hi, i + 3))]
+    words = [view.lower_at(k) for k in range(i, min(hi, i + 3))]
     if any(w in DISPLACED_AFTER_FLEE for w in words[:3]):
         return "displaced"
     return "refugees"
 
 
-def _left_cue(doc: Doc, q_start: int, lo: int) -> tuple[str, int] | None:
+def _left_cue(view: TokenView, q_start: int, lo: int) -> tuple[str, int] | None:
     """Cue right before the figure: 'killing at least 34', 'the deaths of', 'DYING, thousands'."""
     end = q_start
-    while end - 1 >= lo and doc[end - 1].text in SKIPPABLE_PUNCT:
+    while end - 1 >= lo and view.text[end - 1] in SKIPPABLE_PUNCT:
         end -= 1
-    hit = match_ending(doc, end, lo, LEFT_CUES)
+    hit = match_ending(view, end, lo, LEFT_CUES)
     if hit is None:
         return None
     cat, start = hit
-    before = lower_at(doc, start - 1)
+    before = view.lower_at(start - 1)
     if cat in HARM_CATEGORIES and (before in MODALS or before == "to"):
         return None
-    if before in NEGATORS or (before in ("did", "does", "do") and lower_at(doc, start - 2) in NEGATORS):
+    if before in NEGATORS or (before in ("did", "does", "do") and view.lower_at(start - 2) in NEGATORS):
         return None
     return cat, start
 
 
-def _measure_window(doc: Doc, q_start: int, lo: int, *, person: bool) -> tuple[str, list[Token]] | None:
+def _measure_window(view: TokenView, q_start: int, lo: int, *, person: bool) -> tuple[str, list[int]] | None:
     """'the death toll … has risen to 12', 'put X deaths at N', 'Among the freed Ukrainians
     were seven': (category of the cue nearest the figure, the clause's tokens before it)."""
-    linker = lower_at(doc, q_start - 1)
+    low = view.lower_at
+    linker = low(q_start - 1)
     if linker not in MEASURE_LINKERS:
         return None
     copula = linker in COPULAS and person
-    stops = CLAUSE_STOPS | {","} | (COPULA_STOPS if copula else set())
+    stops = _COPULA_CLAUSE_BREAKS if copula else _CLAUSE_BREAKS
     k = q_start - 1
-    while k - 1 >= lo and q_start - k < MEASURE_WINDOW and lower_at(doc, k - 1) not in stops:
+    while k - 1 >= lo and q_start - k < MEASURE_WINDOW and low(k - 1) not in stops:
         k -= 1
     window = list(range(k, q_start - 1))
-    if not copula and not any(lower_at(doc, t) in MEASURE_TRIGGERS | TOLL_NOUNS for t in window):
+    if not copula and not any(low(t) in _MEASURE_NOUNS for t in window):
         return None
     found, t = None, k
     while t < q_start - 1:
-        hit = match_at(doc, t, q_start - 1, WINDOW_CUES)
+        hit = match_at(view, t, q_start - 1, WINDOW_CUES)
         if hit is not None:
             found, t = hit
         else:
             t += 1
     if found is None:
         return None
-    return found, [doc[t] for t in window]
+    return found, window
 
 
 # ----------------------------------------------------------------------------- population
@@ -510,15 +564,15 @@ def _population_of_noun(fig: _Figure) -> str | None:
         return "civilian"
     if head in MILITARY_NOUNS:
         return "military"
-    found = _population_in(fig.np_tokens)
+    found = _population_in(fig.view, fig.np_tokens)
     if found is None and (head in UNSPECIFIED_NOUNS or head in ("prisoners", "prisoner", "refugees")):
         return "unspecified"
     return found
 
 
-def _population_in(tokens: list[Token]) -> str | None:
-    for tok in tokens:
-        low = tok.lower_
+def _population_in(view: TokenView, tokens: list[int]) -> str | None:
+    for t in tokens:
+        low = view.lower[t]
         if low in POPULATION_ADJECTIVES:
             return POPULATION_ADJECTIVES[low]
         if low in MILITARY_NOUNS:
@@ -536,7 +590,7 @@ def _share_coordinated(figures: list[_Figure]) -> None:
         if fig.partitive_of is not None:
             continue
         close = last is not None and fig.q_start - last.np_end <= COORDINATION_GAP
-        own_side = any(t.ent_type_ in ("NORP", "GPE") for t in fig.np_tokens)
+        own_side = any(fig.view.ent_type[t] in ("NORP", "GPE") for t in fig.np_tokens)
         if close and last is not None and not fig.population and not own_side:
             fig.population = last.population
             if fig.bare:
@@ -579,7 +633,7 @@ def _inherit_partitive_sides(found: list[_Figure]) -> None:
     for fig in found:
         source = fig.head_figure
         if fig.partitive_of is not None and source is not None:
-            own = _side_from_tokens(fig.np_tokens, default_gazetteer())
+            own = _side_from_tokens(fig, fig.np_tokens, default_gazetteer())
             fig.side = own if own not in (None, "mixed") else source.side
 
 
@@ -590,8 +644,7 @@ def _side(fig: _Figure, sent: Span, previous: Span | None, gaz: Gazetteer) -> st
     then the place, the claimant, the preceding sentence and the category's default."""
     if fig.reciprocal:
         return "unspecified"
-    tokens = fig.side_tokens
-    own = _side_from_tokens(tokens, gaz)
+    own = _side_from_tokens(fig, fig.side_tokens, gaz)
     if own == "mixed":
         return "unspecified"
     if own:
@@ -600,22 +653,23 @@ def _side(fig: _Figure, sent: Span, previous: Span | None, gaz: Gazetteer) -> st
         owner = _possessor_party(fig, sent, gaz)
         if owner in SIDE_NAMES:
             return SIDE_NAMES[owner]
+    view = fig.view
     skip = _claimant_tokens(fig, sent)
     loser = _loser_side(fig, sent, gaz, skip)
     if loser:
         return loser
     if fig.category in HARM_CATEGORIES or fig.category == "captured":
-        attacker = _attacker_side(sent, fig, gaz, skip)
+        attacker = _attacker_side(view, sent, fig, gaz, skip)
         if attacker:
             return attacker
-    place = _place_side(sent, fig, gaz, skip)
+    place = _place_side(view, sent, fig, gaz, skip)
     if place:
         return place
     if fig.claimant is not None and fig.claimant.side in SIDE_NAMES and fig.population != "military":
         return SIDE_NAMES[fig.claimant.side]
-    if previous is not None and _same_paragraph(previous, sent):
-        context = _attacker_side(previous, None, gaz, set()) if fig.category in HARM_CATEGORIES else None
-        context = context or _place_side(previous, None, gaz, set())
+    if previous is not None and _same_paragraph(view, previous, sent):
+        context = _attacker_side(view, previous, None, gaz, set()) if fig.category in HARM_CATEGORIES else None
+        context = context or _place_side(view, previous, None, gaz, set())
         if context:
             return context
     if fig.category == "refugees" or fig.population == "civilian":
@@ -626,15 +680,15 @@ def _side(fig: _Figure, sent: Span, previous: Span | None, gaz: Gazetteer) -> st
 def _possessor_party(fig: _Figure, sent: Span, gaz: Gazetteer) -> str | None:
     """Whose 'its'/'their' troops: the party named just before the figure ('Russia got back
     82 of its troops'), else the claimant ('the ministry said 498 of its servicemen')."""
-    doc = sent.doc
+    view = fig.view
     claimant_span = _claimant_tokens(fig, sent)
     for t in range(fig.q_start - 1, max(sent.start, fig.q_start - 6) - 1, -1):
-        if lower_at(doc, t) in CLAUSE_STOPS | {","}:
+        if view.lower_at(t) in _CLAUSE_BREAKS:
             break
         if t in claimant_span:
             break
-        if doc[t].ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
-            code = _token_party(doc[t], None, gaz)
+        if view.ent_type[t] in ("GPE", "NORP", "ORG", "PERSON"):
+            code = _token_party(sent.doc, view, t, None, gaz)
             if code:
                 return code
     return fig.claimant.side if fig.claimant is not None else None
@@ -646,30 +700,33 @@ def _party_side(code: str | None) -> str | None:
     return SIDE_NAMES.get(code, "other")
 
 
-def _token_party(tok: Token, claimant: Actor | None, gaz: Gazetteer) -> str | None:
-    """Party code a token names: demonym, country/city, person, or 'its'/'their' (claimant)."""
-    if tok.ent_type_ == "NORP":
-        return gaz.party_of_demonym(tok.ent_id_ or tok.text)
-    if tok.ent_type_ in ("GPE", "PERSON", "ORG"):
-        entry = gaz.lookup(tok.ent_id_) or gaz.lookup(tok.text)
+def _token_party(doc: Doc, view: TokenView, t: int, claimant: Actor | None, gaz: Gazetteer) -> str | None:
+    """Party code token ``t`` names: demonym, country/city, person, or 'its'/'their' (claimant)."""
+    ent, text = view.ent_type[t], view.text[t]
+    if ent == "NORP":
+        return gaz.party_of_demonym(doc[t].ent_id_ or text)
+    if ent in ("GPE", "PERSON", "ORG"):
+        entry = gaz.lookup(doc[t].ent_id_) or gaz.lookup(text)
         return entry.side if entry is not None else None
-    if tok.lower_ in POSSESSIVES and claimant is not None:
+    if view.lower[t] in POSSESSIVES and claimant is not None:
         return claimant.side
-    return gaz.party_of_demonym(tok.text) if tok.text[:1].isupper() else None
+    return gaz.party_of_demonym(text) if text[:1].isupper() else None
 
 
-def _side_from_tokens(tokens: list[Token], gaz: Gazetteer) -> str | None:
+def _side_from_tokens(fig: _Figure, tokens: list[int], gaz: Gazetteer) -> str | None:
     """'russian' / 'ukrainian' / 'other' from demonyms among ``tokens``; 'mixed' if several."""
+    doc, view = fig.sent.doc, fig.view
     codes = set()
-    for tok in tokens:
-        if tok.ent_type_ in ("ORG", "PERSON"):
+    for t in tokens:
+        ent, text = view.ent_type[t], view.text[t]
+        if ent in ("ORG", "PERSON"):
             continue
-        if tok.ent_type_ == "NORP" or (tok.text[:1].isupper() and gaz.party_of_demonym(tok.text)):
-            code = gaz.party_of_demonym(tok.ent_id_ or tok.text)
+        if ent == "NORP" or (text[:1].isupper() and gaz.party_of_demonym(text)):
+            code = gaz.party_of_demonym(doc[t].ent_id_ or text)
             if code:
                 codes.add(code)
-        elif tok.ent_type_ == "GPE" and lower_at(tok.doc, tok.i + 1) == "'s":
-            entry = gaz.lookup(tok.ent_id_) or gaz.lookup(tok.text)
+        elif ent == "GPE" and view.lower_at(t + 1) == "'s":
+            entry = gaz.lookup(doc[t].ent_id_) or gaz.lookup(text)
             if entry is not None and entry.side:
                 codes.add(entry.side)  # "Russia's losses"
     if not codes:
@@ -681,30 +738,30 @@ def _side_from_tokens(tokens: list[Token], gaz: Gazetteer) -> str | None:
 def _claimant_tokens(fig: _Figure, sent: Span) -> set[int]:
     if fig.claimant is None:
         return set()
-    doc = sent.doc
-    return {t.i for t in sent if fig.claimant.start <= t.idx < fig.claimant.end} if doc else set()
+    idx, start, end = fig.view.idx, fig.claimant.start, fig.claimant.end
+    return {t for t in range(sent.start, sent.end) if start <= idx[t] < end}
 
 
 def _loser_side(fig: _Figure, sent: Span, gaz: Gazetteer, skip: set[int]) -> str | None:
     """'Russian forces had lost about 1,500 soldiers', '… had suffered 1.05 million casualties'."""
-    doc = sent.doc
+    view = fig.view
+    low = view.lower_at
     for v in range(fig.q_start - 1, max(sent.start, fig.q_start - 8) - 1, -1):
-        if lower_at(doc, v) not in LOSS_VERBS:
+        if low(v) not in LOSS_VERBS:
             continue
         for s in range(v - 1, max(sent.start, v - 6) - 1, -1):
             if s in skip:
                 continue
-            code = _token_party(doc[s], fig.claimant, gaz)
+            code = _token_party(sent.doc, view, s, fig.claimant, gaz)
             if code in SIDE_NAMES:
-                if fig.population is None and any(lower_at(doc, k) in MILITARY_NOUNS | {"army", "military"}
-                                                   for k in range(s, v)):
+                if fig.population is None and any(low(k) in _MILITARY_WORDS for k in range(s, v)):
                     fig.population = "military"
                 return SIDE_NAMES[code]
         return None
     return None
 
 
-def _attacker_side(sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[int]) -> str | None:
+def _attacker_side(view: TokenView, sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[int]) -> str | None:
     """Victims of 'Russian strikes', 'its missiles', 'Russia shelled …' are the other side."""
     doc = sent.doc
     claimant = fig.claimant if fig is not None else None
@@ -712,17 +769,17 @@ def _attacker_side(sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[in
     for t in range(sent.start, sent.end):
         if t in skip or (fig is not None and fig.mention.start <= t < fig.np_end):
             continue
-        code = _token_party(doc[t], claimant, gaz)
+        code = _token_party(doc, view, t, claimant, gaz)
         if code not in SIDE_NAMES:
             continue
-        window = [lower_at(doc, k) for k in range(t + 1, min(sent.end, t + 6))]
-        if doc[t].ent_type_ == "GPE":
+        window = [view.lower_at(k) for k in range(t + 1, min(sent.end, t + 6))]
+        if view.ent_type[t] == "GPE":
             # a place attacks only as a subject ('Russia shelled') or owner ("Russia's missiles");
             # 'the Zaporizhzhia attack' names where it happened
             if any(w in ATTACK_VERBS for w in window[:2]) or (
-                    window[:1] == ["'s"] and _attack_noun_follows(doc, t + 2, sent.end)):
+                    window[:1] == ["'s"] and _attack_noun_follows(view, t + 2, sent.end)):
                 codes.add(code)
-        elif _attack_noun_follows(doc, t + 1, sent.end) and not _loss_follows(window):
+        elif _attack_noun_follows(view, t + 1, sent.end) and not _loss_follows(window):
             codes.add(code)
     if len(codes) != 1:
         return None
@@ -730,18 +787,19 @@ def _attacker_side(sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[in
     return SIDE_NAMES["UA" if code == "RU" else "RU"]
 
 
-def _attack_noun_follows(doc: Doc, i: int, hi: int) -> bool:
+def _attack_noun_follows(view: TokenView, i: int, hi: int) -> bool:
     """'Russian missile', "its two Iskander-M missiles", 'Russian aerial attacks',
     'Russian troops fired on' (an armed group counts only when it attacks)."""
+    low = view.lower_at
     for k in range(i, min(hi, i + 5)):
-        low = lower_at(doc, k)
-        if low in ATTACK_NOUNS:
+        word = low(k)
+        if word in ATTACK_NOUNS:
             return True
-        if low in ARMED_GROUPS:
-            return any(lower_at(doc, j) in ATTACK_ACTIONS and lower_at(doc, j - 1) not in PASSIVE_AUX
+        if word in ARMED_GROUPS:
+            return any(low(j) in ATTACK_ACTIONS and low(j - 1) not in PASSIVE_AUX
                        for j in range(k + 1, min(hi, k + 7)))
-        tok = doc[k]
-        if not (low in ATTACK_MODIFIERS or tok.like_num or tok.text in ("-", "–") or tok.text[:1].isupper()):
+        text = view.text[k]
+        if not (word in ATTACK_MODIFIERS or view.like_num[k] or text in ("-", "–") or text[:1].isupper()):
             return False
     return False
 
@@ -750,7 +808,7 @@ def _loss_follows(window: list[str]) -> bool:
     return any(w in LOSS_VERBS for w in window)
 
 
-def _place_side(sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[int]) -> str | None:
+def _place_side(view: TokenView, sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[int]) -> str | None:
     """Side of the Russian or Ukrainian place nearest the figure ('in the Moscow region',
     'the Ukrainian city of Sumy', 'fled Ukraine')."""
     doc = sent.doc
@@ -759,7 +817,7 @@ def _place_side(sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[int])
     for t in range(sent.start, sent.end):
         if t in skip:
             continue
-        code = _place_code(doc, t, gaz)
+        code = _place_code(doc, view, t, gaz)
         if code not in SIDE_NAMES:
             continue
         distance = abs(anchor - t)
@@ -768,30 +826,33 @@ def _place_side(sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[int])
     return best[1] if best else None
 
 
-def _place_code(doc: Doc, t: int, gaz: Gazetteer) -> str | None:
-    tok = doc[t]
-    if tok.ent_type_ == "GPE" and tok.ent_iob_ == "B":
+def _place_code(doc: Doc, view: TokenView, t: int, gaz: Gazetteer) -> str | None:
+    ent = view.ent_type[t]
+    if ent == "GPE":
+        tok = doc[t]
+        if tok.ent_iob_ != "B":
+            return None
         entry = gaz.lookup(tok.ent_id_) or gaz.lookup(tok.text)
         if entry is None or entry.kind != "place":
             return None
-        if entry.place_kind == "country" and lower_at(doc, t - 1) not in PLACE_PREPOSITIONS:
-            if not (lower_at(doc, t - 1) == "the" and lower_at(doc, t - 2) in PLACE_PREPOSITIONS):
+        if entry.place_kind == "country" and view.lower_at(t - 1) not in PLACE_PREPOSITIONS:
+            if not (view.lower_at(t - 1) == "the" and view.lower_at(t - 2) in PLACE_PREPOSITIONS):
                 return None
         return entry.side
-    if tok.ent_type_ == "NORP" and lower_at(doc, t + 1) in PLACE_NOUNS:
-        return gaz.party_of_demonym(tok.ent_id_ or tok.text)
+    if ent == "NORP" and view.lower_at(t + 1) in PLACE_NOUNS:
+        return gaz.party_of_demonym(doc[t].ent_id_ or view.text[t])
     return None
 
 
-def _same_paragraph(previous: Span, sent: Span) -> bool:
-    doc = sent.doc
-    return not any("\n" in doc[k].text_with_ws for k in range(previous.end - 1, sent.start))
+def _same_paragraph(view: TokenView, previous: Span, sent: Span) -> bool:
+    text, ws = view.text, view.whitespace
+    return not any("\n" in text[k] or "\n" in ws[k] for k in range(previous.end - 1, sent.start))
 
 # ----------------------------------------------------------------------------- rows
 
-def _row(fig: _Figure, doc_id: str) -> dict:
+def _row(fig: _Figure, doc_id: str, text: str) -> dict:
     m, sent = fig.mention, fig.sent
-    raw = sent.text
+    raw = text[sent.start_char:sent.end_char]
     sentence = raw.strip()
     s_start = sent.start_char + (len(raw) - len(raw.lstrip()))
     s_end = s_start + len(sentence)

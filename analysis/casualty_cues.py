@@ -2,11 +2,16 @@
 and claimant attribution (:mod:`analysis.claimants`).
 
 Cue tables map lower-cased token sequences to a casualty category; :func:`match_at` and
-:func:`match_ending` find their longest entry starting at / ending before a token.
+:func:`match_ending` find their longest entry starting at / ending before a token. The
+token helpers take a Doc or its :class:`~analysis.tokens.TokenView` (faster: plain lists).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc
+
+from .tokens import TokenView, token_view
 
 QUALIFIERS = {
     ("at", "least"): "at_least", ("no", "fewer", "than"): "at_least", ("no", "less", "than"): "at_least",
@@ -194,28 +199,82 @@ RECIPROCAL_WORDS = {"each"}
 SKIPPABLE_PUNCT = {",", '"', "“", "”", "'", "‘", "’", "(", ")", "«", "»"}
 
 
-def lower_at(doc: Doc, i: int) -> str:
+def _lowers(doc: Doc | TokenView) -> list[str]:
+    """Lower-cased tokens with a straight apostrophe."""
+    return doc.lower_apos if isinstance(doc, TokenView) else token_view(doc).lower_apos
+
+
+def lower_at(doc: Doc | TokenView, i: int) -> str:
     """Lower-cased token ``i`` with a straight apostrophe; '' outside the doc."""
-    return doc[i].lower_.replace("’", "'") if 0 <= i < len(doc) else ""
+    lowers = _lowers(doc)
+    return lowers[i] if 0 <= i < len(lowers) else ""
 
 
-def match_at(doc: Doc, i: int, hi: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+def _key(lowers: list[str], start: int, end: int) -> tuple[str, ...]:
+    """Tokens ``[start, end)`` as a table key ('' for positions outside the doc)."""
+    if 0 <= start and end <= len(lowers):
+        return tuple(lowers[start:end])
+    return tuple(lowers[k] if 0 <= k < len(lowers) else "" for k in range(start, end))
+
+
+def _edge_words(table: dict[tuple[str, ...], str]) -> tuple[set[str], set[str]]:
+    """First and last words of a cue table's phrases (cached per table and size)."""
+    cached = _EDGE_WORDS.get(id(table))
+    if cached is None or cached[0] is not table or cached[1] != len(table):
+        cached = (table, len(table), {key[0] for key in table}, {key[-1] for key in table})
+        _EDGE_WORDS[id(table)] = cached
+    return cached[2], cached[3]
+
+
+_EDGE_WORDS: dict[int, tuple[dict, int, set[str], set[str]]] = {}
+
+
+def match_at(doc: Doc | TokenView, i: int, hi: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
     """Longest phrase of ``table`` starting at token ``i``: (category, end index)."""
+    lowers = _lowers(doc)
+    if i < hi and 0 <= i < len(lowers) and lowers[i] not in _edge_words(table)[0]:
+        return None  # no phrase starts with this word
     for size in (5, 4, 3, 2, 1):
         if i + size > hi:
             continue
-        key = tuple(lower_at(doc, k) for k in range(i, i + size))
+        key = _key(lowers, i, i + size)
         if key in table:
             return table[key], i + size
     return None
 
 
-def match_ending(doc: Doc, end: int, lo: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+def match_ending(doc: Doc | TokenView, end: int, lo: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
     """Longest phrase of ``table`` ending just before token ``end``: (category, start index)."""
+    lowers = _lowers(doc)
+    if end > lo and 0 < end <= len(lowers) and lowers[end - 1] not in _edge_words(table)[1]:
+        return None  # no phrase ends with this word
     for size in (5, 4, 3, 2, 1):
         if end - size < lo:
             continue
-        key = tuple(lower_at(doc, k) for k in range(end - size, end))
+        key = _key(lowers, end - size, end)
         if key in table:
             return table[key], end - size
     return None
+
+
+def positions(column: list[str], words: Iterable[str], lo: int, hi: int) -> list[int]:
+    """Sorted indices in ``[lo, hi)`` where ``column`` holds one of ``words`` (``list.index``
+    scans in C, faster than testing every token in Python)."""
+    out = []
+    for word in words:
+        k = lo - 1
+        try:
+            while True:
+                k = column.index(word, k + 1, hi)
+                out.append(k)
+        except ValueError:
+            pass
+    return sorted(out)
+
+
+def span_text(view: TokenView, start: int, end: int) -> str:
+    """``doc[start:end].text`` (no trailing whitespace) from the token columns."""
+    if end <= start:
+        return ""
+    text, ws = view.text, view.whitespace
+    return "".join([text[k] + ws[k] for k in range(start, end - 1)]) + text[end - 1]

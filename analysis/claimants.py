@@ -4,18 +4,21 @@ office stressed") resolved to the latest earlier claimant of a matching kind.
 
 Subjects are actors from :func:`analysis.actors.find_actors`, places speaking for their
 government ("Kyiv had said"), or names the gazetteer lacks ("UNICEF", "International
-Organization for Migration"). Public API: :func:`reporting_clauses`, :class:`ClaimHistory`,
-:func:`claimant_for`.
+Organization for Migration"). Public API: :func:`reporting_clauses`, :func:`may_report`,
+:class:`ClaimHistory`, :func:`claimant_for`.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .actors import Actor, find_actors
-from .casualty_cues import CLAUSE_STOPS, FUNCTION_WORDS, lower_at
+from .casualty_cues import CLAUSE_STOPS, FUNCTION_WORDS, positions, span_text
 from .gazetteer import Gazetteer
+from .tokens import TokenView, token_view
 
 REPORT_VERBS = {
     "said", "says", "say", "saying", "told", "tells", "telling", "reported", "reports", "report",
@@ -75,6 +78,10 @@ SUBORDINATORS = {"as", "while", "after", "when", "because", "and", "but", "that"
 CLOSING_QUOTES = {'"', "”", "’", "'", "»"}
 MAX_CLAIM_DISTANCE = 8
 """Sentences back within which 'it said' / 'the service said' finds its claimant."""
+_REPORT_CUES = REPORT_VERBS | {"according"}
+_COMMA_OR_QUOTE = {","} | CLOSING_QUOTES
+_TRAILING_MARKS = {",", ")"} | CLOSING_QUOTES
+_GPE_KEY = "analysis.claimants.gpe"
 
 
 @dataclass(frozen=True)
@@ -95,13 +102,22 @@ class ClaimHistory:
 
     def __init__(self) -> None:
         self.sentences: list[list[Actor]] = []
+        self._later: dict[int, Callable[[], list[Clause]]] = {}
 
     def add_sentence(self, clauses: list[Clause]) -> None:
-        resolved = [c.actor for c in sorted(clauses, key=lambda c: c.verb) if c.actor is not None]
-        self.sentences.append(resolved)
+        self.sentences.append(_claimants(clauses))
+
+    def add_sentence_later(self, find_clauses: Callable[[], list[Clause]]) -> None:
+        """Add a sentence whose clauses ``find_clauses()`` gives, called only if an
+        anaphor looks back this far (most sentences are never looked at)."""
+        self._later[len(self.sentences)] = find_clauses
+        self.sentences.append([])
 
     def resolve(self, anaphor: str, earlier_in_sentence: list[Actor]) -> Actor | None:
         """The latest claimant an anaphor can refer to."""
+        for k in range(max(0, len(self.sentences) - MAX_CLAIM_DISTANCE), len(self.sentences)):
+            if k in self._later:
+                self.sentences[k] = _claimants(self._later.pop(k)())
         candidates = [a for s in self.sentences[-MAX_CLAIM_DISTANCE:] for a in s] + earlier_in_sentence
         kind = ANAPHORIC_HEADS.get(anaphor, "institution")
         for actor in reversed(candidates):
@@ -113,172 +129,213 @@ class ClaimHistory:
         return None
 
 
+def _claimants(clauses: list[Clause]) -> list[Actor]:
+    """The actors of ``clauses`` in text order."""
+    return [c.actor for c in sorted(clauses, key=lambda c: c.verb) if c.actor is not None]
+
+
+def may_report(sent: Span) -> bool:
+    """Whether ``sent`` has a reporting verb or 'according' (without one it has no clauses)."""
+    view = token_view(sent)
+    return not _REPORT_CUES.isdisjoint(view.lower_apos[sent.start:sent.end])
+
+
 def reporting_clauses(sent: Span, gaz: Gazetteer, *, actors: list[Actor] | None = None) -> list[Clause]:
     """Every 'X said', 'according to X', 'it said' in the sentence; ``actors`` are the
     sentence's :func:`~analysis.actors.find_actors` results when already known."""
-    doc = sent.doc
-    if not any(lower_at(doc, v) in REPORT_VERBS or lower_at(doc, v) == "according" for v in range(sent.start, sent.end)):
+    view = token_view(sent)
+    lowers = view.lower_apos
+    cues = _REPORT_CUES.intersection(lowers[sent.start:sent.end])
+    if not cues:
         return []
     found = find_actors(sent, gazetteer=gaz) if actors is None else actors
-    actors = _drop_overlaps(found + _place_actors(sent, gaz))
-    actors = _drop_overlaps(actors + _unknown_organisations(sent, gaz, actors))
+    actors = _drop_overlaps(found + _place_actors(sent, view, gaz))
+    actors = _drop_overlaps(actors + _unknown_organisations(sent, view, gaz, actors))
     ends = {}
     for actor in actors:
-        last = _token_at_char(sent, actor.end - 1)
+        last = _token_at_char(view, sent, actor.end - 1)
         if last is not None:
             ends[last] = actor
     clauses = []
-    for v in range(sent.start, sent.end):
-        low = lower_at(doc, v)
-        if low == "according" and lower_at(doc, v + 1) == "to":
-            actor = _source_after_according(actors, sent, v + 2) or _described_source(sent, v + 2)
-            if actor is not None:
-                clauses.append(Clause(v, actor, None, v + 2, according=True))
+    for v in positions(lowers, cues, sent.start, sent.end):
+        low = lowers[v]
+        if low == "according":
+            if view.lower_at(v + 1) == "to":
+                actor = _source_after_according(actors, view, sent, v + 2) or _described_source(view, sent, v + 2)
+                if actor is not None:
+                    clauses.append(Clause(v, actor, None, v + 2, according=True))
             continue
-        if low not in REPORT_VERBS:
-            continue
-        clause = _subject_of(doc, v, sent, ends, actors, gaz)
+        clause = _subject_of(view, v, sent, ends, actors, gaz)
         if clause is not None:
             clauses.append(clause)
     return clauses
 
 
-def _unknown_organisations(sent: Span, gaz: Gazetteer, known: list[Actor]) -> list[Actor]:
+def _covered_tokens(view: TokenView, sent: Span, actors: list[Actor]) -> set[int]:
+    """Tokens of ``sent`` that start inside one of ``actors``."""
+    covered: set[int] = set()
+    for a in actors:
+        first = bisect_left(view.idx, a.start, sent.start, sent.end)
+        covered.update(range(first, bisect_left(view.idx, a.end, first, sent.end)))
+    return covered
+
+
+def _unknown_organisations(sent: Span, view: TokenView, gaz: Gazetteer, known: list[Actor]) -> list[Actor]:
     """Names the gazetteer lacks: acronyms ('UNICEF') and runs of capitalised words
     ('International Organization for Migration', 'Serhiy Lysak')."""
-    doc = sent.doc
-    covered = {t.i for t in sent for a in known if a.start <= t.idx < a.end}
-    out, t = [], sent.start
-    while t < sent.end:
-        if t in covered or not _name_word(doc[t], gaz):
-            t += 1
+    covered = _covered_tokens(view, sent, known)
+    text = view.text
+    out, end = [], sent.start
+    for t in [t for t in range(sent.start, sent.end) if text[t][:1].isupper()]:  # a name starts capitalised
+        if t < end or t in covered or not _name_word(view, t):
             continue
         end = t + 1
-        while end < sent.end and end not in covered and (_name_word(doc[end], gaz) or (
-                lower_at(doc, end) in NAME_CONNECTORS and end + 1 < sent.end and _name_word(doc[end + 1], gaz))):
+        while end < sent.end and end not in covered and (_name_word(view, end) or (
+                view.lower_at(end) in NAME_CONNECTORS and end + 1 < sent.end and _name_word(view, end + 1))):
             end += 1
-        words = [doc[k] for k in range(t, end)]
-        acronym = any(w.is_upper and len(w.text) >= 2 for w in words)
-        if acronym or len([w for w in words if w.text[:1].isupper()]) >= 2 and not (t == sent.start and len(words) < 2):
-            kind = "institution" if acronym or any(w.lower_ in ORGANISATION_WORDS for w in words) else "person"
-            name = doc[t:end].text
-            out.append(Actor(name, None, kind, doc[t].idx, doc[t].idx + len(name), name))
-        t = end
+        words = range(t, end)
+        acronym = any(view.is_upper[w] and len(text[w]) >= 2 for w in words)
+        if acronym or len([w for w in words if text[w][:1].isupper()]) >= 2 and not (t == sent.start and len(words) < 2):
+            kind = "institution" if acronym or any(view.lower[w] in ORGANISATION_WORDS for w in words) else "person"
+            name = span_text(view, t, end)
+            out.append(Actor(name, None, kind, view.idx[t], view.idx[t] + len(name), name))
     return out
 
 
-def _name_word(tok: Token, gaz: Gazetteer) -> bool:
+def _name_word(view: TokenView, t: int) -> bool:
     """A capitalised word that can be part of an unknown name (not a place, demonym,
     month, weekday or a shouted headline word)."""
-    text = tok.text
-    if not text[:1].isupper() or not tok.is_alpha or tok.ent_type_ in ("GPE", "NORP"):
+    text = view.text[t]
+    if not text[:1].isupper() or not view.is_alpha[t] or view.ent_type[t] in ("GPE", "NORP"):
         return False
-    if tok.lower_ in FUNCTION_WORDS:
+    low = view.lower[t]
+    if low in FUNCTION_WORDS:
         return False
-    if tok.lower_ in CALENDAR_WORDS or tok.lower_ in ANAPHORIC_HEADS:
+    if low in CALENDAR_WORDS or low in ANAPHORIC_HEADS:
         return False
-    return not (tok.is_upper and len(text) > 8)
+    return not (view.is_upper[t] and len(text) > 8)
 
 
-def _described_source(sent: Span, t: int) -> Actor | None:
+def _described_source(view: TokenView, sent: Span, t: int) -> Actor | None:
     """'according to police', 'according to local officials': the description itself."""
-    doc = sent.doc
-    if lower_at(doc, t) == "the":
+    if view.lower_at(t) == "the":
         t += 1
     end = t
-    while end < sent.end and end - t < 4 and doc[end].is_alpha and lower_at(doc, end) not in FUNCTION_WORDS:
+    while end < sent.end and end - t < 4 and view.is_alpha[end] and view.lower_at(end) not in FUNCTION_WORDS:
         end += 1
-    if end == t or lower_at(doc, end - 1) not in SOURCE_NOUNS:
+    if end == t or view.lower_at(end - 1) not in SOURCE_NOUNS:
         return None
-    name = doc[t:end].text
-    return Actor(name, None, "institution", doc[t].idx, doc[t].idx + len(name), name)
+    name = span_text(view, t, end)
+    return Actor(name, None, "institution", view.idx[t], view.idx[t] + len(name), name)
 
 
 def _drop_overlaps(actors: list[Actor]) -> list[Actor]:
     kept: list[Actor] = []
     for actor in sorted(actors, key=lambda a: (a.start, -(a.end - a.start))):
-        if not any(actor.start < k.end and k.start < actor.end for k in kept):
+        for k in kept:
+            if actor.start < k.end and k.start < actor.end:
+                break
+        else:
             kept.append(actor)
     return kept
 
 
-def _place_actors(sent: Span, gaz: Gazetteer) -> list[Actor]:
+def _place_actors(sent: Span, view: TokenView, gaz: Gazetteer) -> list[Actor]:
     """Capitals and countries speaking for governments ('Kyiv had said', 'Moscow says')."""
-    doc, out = sent.doc, []
-    for t in range(sent.start, sent.end):
-        if doc[t].ent_iob_ != "B" or doc[t].ent_type_ != "GPE":
-            continue
-        end = t + 1
-        while end < sent.end and doc[end].ent_iob_ == "I":
-            end += 1
-        ent = doc[t:end]
-        entry = gaz.lookup(doc[t].ent_id_) or gaz.lookup(ent.text)
+    out = []
+    starts, ends, ids = _gpe_entities(sent.doc, view)
+    for k in range(bisect_left(starts, sent.start), bisect_left(starts, sent.end)):
+        t, end = starts[k], min(ends[k], sent.end)
+        text = span_text(view, t, end)
+        entry = gaz.lookup(ids[k]) or gaz.lookup(text)
         if entry is None or entry.kind != "place":
             continue
-        out.append(Actor(entry.name, entry.side, "place", ent.start_char, ent.end_char, ent.text))
+        out.append(Actor(entry.name, entry.side, "place", view.idx[t], view.end_char(end - 1), text))
     return out
 
 
-def _token_at_char(sent: Span, char: int) -> int | None:
-    for tok in sent:
-        if tok.idx <= char < tok.idx + len(tok.text):
-            return tok.i
+def _gpe_entities(doc: Doc, view: TokenView) -> tuple[list[int], list[int], list[str]]:
+    """First token of every GPE entity in the document, the end of the run of 'I' tokens
+    after it and its ``ent_id_``, computed once per document."""
+    cached = doc.user_data.get(_GPE_KEY)
+    if cached is None or cached[0] is not view:
+        table = doc.to_array(["ENT_IOB", "ENT_ID"])
+        iob, ids = table[:, 0].tolist(), table[:, 1].tolist()  # ENT_IOB 3: B, 1: I
+        starts, ends, names = [], [], []
+        for t in positions(view.ent_type, ("GPE",), 0, len(iob)):
+            if iob[t] == 3:
+                end = t + 1
+                while end < len(iob) and iob[end] == 1:
+                    end += 1
+                starts.append(t)
+                ends.append(end)
+                names.append(doc.vocab.strings[ids[t]])
+        cached = (view, starts, ends, names)
+        doc.user_data[_GPE_KEY] = cached
+    return cached[1], cached[2], cached[3]
+
+
+def _token_at_char(view: TokenView, sent: Span, char: int) -> int | None:
+    """The token of ``sent`` whose text covers character ``char``."""
+    t = bisect_right(view.idx, char, sent.start, sent.end) - 1
+    if t >= sent.start and char < view.end_char(t):
+        return t
     return None
 
 
-def _source_after_according(actors: list[Actor], sent: Span, t: int) -> Actor | None:
+def _source_after_according(actors: list[Actor], view: TokenView, sent: Span, t: int) -> Actor | None:
     """'according to X', 'according to figures released by X', 'according to a statement
     from X': the first actor before the phrase ends."""
-    doc = sent.doc
     for k in range(t, min(sent.end, t + 7)):
-        if doc[k].is_punct and doc[k].text not in ("'s", "’s"):
+        if view.is_punct[k] and view.text[k] not in ("'s", "’s"):
             return None
+        char = view.idx[k]
         for actor in actors:
-            if actor.start <= doc[k].idx < actor.end:
+            if actor.start <= char < actor.end:
                 return actor
-        if not doc[k].is_lower:
+        if not view.is_lower[k]:
             return None
     return None
 
 
-def _actor_starting(actors: list[Actor], sent: Span, t: int) -> Actor | None:
-    doc = sent.doc
+def _actor_starting(actors: list[Actor], view: TokenView, sent: Span, t: int) -> Actor | None:
     for k in (t, t + 1):
         if k >= sent.end:
             break
         for actor in actors:
-            if actor.start <= doc[k].idx < actor.end:
+            if actor.start <= view.idx[k] < actor.end:
                 return actor
     return None
 
 
-def _subject_of(doc: Doc, v: int, sent: Span, ends: dict[int, Actor], actors: list[Actor],
+def _subject_of(view: TokenView, v: int, sent: Span, ends: dict[int, Actor], actors: list[Actor],
                 gaz: Gazetteer) -> Clause | None:
     """Subject of the reporting verb at ``v``: the actor (or anaphor) before it, across
     adverbials ('on Thursday', 'has been forced to'), a relative clause (', which … ,')
     or an appositive; or the actor right after it (', said X')."""
+    lower_at = view.lower_at
     p, steps = v - 1, 0
     while p >= sent.start and steps < 30:
         if p in ends:
             actor = ends[p]
-            first = _token_at_char(sent, actor.start)
-            if actor.kind == "place" and first is not None and lower_at(doc, first - 1) in ("in", "of"):
+            first = _token_at_char(view, sent, actor.start)
+            if actor.kind == "place" and first is not None and lower_at(first - 1) in ("in", "of"):
                 p = first - 2
                 continue
-            person = _appositive_head(doc, first, ends) if first is not None else None
+            person = _appositive_head(view, first, ends) if first is not None else None
             if person is not None:
                 actor, first = person
             return Clause(v, actor, None, first if first is not None else p)
-        low = lower_at(doc, p)
+        low = lower_at(p)
         if low in ANAPHORIC_HEADS:
-            clause = _anaphoric_subject(doc, v, p, sent, gaz)
+            clause = _anaphoric_subject(view, v, p, sent, gaz)
             if clause is not None:
                 return clause
-        if low == "," and (p - 1 in ends or lower_at(doc, p + 1) in ("which", "who")):
+        if low == "," and (p - 1 in ends or lower_at(p + 1) in ("which", "who")):
             p -= 1
             continue
         if low == ",":
-            jump = _jump_parenthetical(doc, p, sent)
+            jump = _jump_parenthetical(view, p, sent)
             if jump is None:
                 break
             p = jump
@@ -288,82 +345,83 @@ def _subject_of(doc: Doc, v: int, sent: Span, ends: dict[int, Actor], actors: li
             break
         p -= 1
         steps += 1
-    if lower_at(doc, v - 1) in {","} | CLOSING_QUOTES:
-        actor = _actor_starting(actors, sent, v + 1)
+    if lower_at(v - 1) in _COMMA_OR_QUOTE:
+        actor = _actor_starting(actors, view, sent, v + 1)
         if actor is not None:
             return Clause(v, actor, None, v + 1)
     return None
 
 
-def _appositive_head(doc: Doc, first: int, ends: dict[int, Actor]) -> tuple[Actor, int] | None:
+def _appositive_head(view: TokenView, first: int, ends: dict[int, Actor]) -> tuple[Actor, int] | None:
     """'Filippo Grandi, the UN High Commissioner for Refugees, said': the person, not the
     office named in the apposition."""
     k = first - 1
-    if lower_at(doc, k) in ("the", "a", "an"):
+    if view.lower_at(k) in ("the", "a", "an"):
         k -= 1
-    if lower_at(doc, k) != "," or k - 1 not in ends or ends[k - 1].kind != "person":
+    if view.lower_at(k) != "," or k - 1 not in ends or ends[k - 1].kind != "person":
         return None
     person = ends[k - 1]
     start = k - 1
-    while start - 1 >= 0 and doc[start - 1].idx >= person.start:
+    while start - 1 >= 0 and view.idx[start - 1] >= person.start:
         start -= 1
     return person, start
 
 
-def _anaphoric_subject(doc: Doc, v: int, p: int, sent: Span, gaz: Gazetteer) -> Clause | None:
+def _anaphoric_subject(view: TokenView, v: int, p: int, sent: Span, gaz: Gazetteer) -> Clause | None:
     """'it said', 'the service said', ', the regional governor said', 'Officials said',
     ', a Ukrainian commander said'."""
-    low = lower_at(doc, p)
+    low = view.lower_at(p)
     start = p
-    while start - 1 >= sent.start and p - start < 5 and _description_word(doc[start - 1]):
+    while start - 1 >= sent.start and p - start < 5 and _description_word(view, start - 1):
         start -= 1
-    if lower_at(doc, start) == "'s" and start - 1 >= sent.start and doc[start - 1].ent_type_ == "GPE":
+    if view.lower_at(start) == "'s" and start - 1 >= sent.start and view.ent_type[start - 1] == "GPE":
         start -= 1  # "Ukraine's prosecutor general's office"
-    before = lower_at(doc, start - 1) if start > sent.start else ""
+    before = view.lower_at(start - 1) if start > sent.start else ""
     pronoun = low in ("it", "she", "he", "they")
     if not (pronoun or start == sent.start or before in DESCRIPTION_OPENERS):
         return None
     if before in ("her", "his"):
         low = "she"
-    return Clause(v, None, low, start, description=_description(doc, start, p, gaz))
+    return Clause(v, None, low, start, description=_description(sent.doc, view, start, p, gaz))
 
 
-def _description_word(tok: Token) -> bool:
+def _description_word(view: TokenView, t: int) -> bool:
     """Words of a description before its head: 'regional', "prosecutor's", 'Ukrainian'."""
-    low = tok.lower_.replace("’", "'")
-    if tok.ent_type_ == "NORP" or low == "'s":
+    low = view.lower_apos[t]
+    if view.ent_type[t] == "NORP" or low == "'s":
         return True
-    return tok.is_lower and tok.is_alpha and low not in FUNCTION_WORDS
+    return view.is_lower[t] and view.is_alpha[t] and low not in FUNCTION_WORDS
 
 
-def _description(doc: Doc, start: int, head: int, gaz: Gazetteer) -> Actor | None:
+def _description(doc: Doc, view: TokenView, start: int, head: int, gaz: Gazetteer) -> Actor | None:
     """'the regional governor' → Actor('regional governor'), for unresolved anaphors; a
     demonym in it gives the side ('a Ukrainian commander')."""
-    if lower_at(doc, head) in ("it", "they", "she", "he"):
+    if view.lower_at(head) in ("it", "they", "she", "he"):
         return None
-    name = doc[start:head + 1].text
-    a, b = doc[start].idx, doc[start].idx + len(name)
-    if doc[start].is_sent_start and doc[start].is_title and not doc[start].ent_type_:
+    name = span_text(view, start, head + 1)
+    a, b = view.idx[start], view.idx[start] + len(name)
+    if view.is_title[start] and not view.ent_type[start] and doc[start].is_sent_start:
         name = name[:1].lower() + name[1:]  # 'Officials said' → 'officials'
-    sides = {gaz.party_of_demonym(doc[k].ent_id_ or doc[k].text) for k in range(start, head)
-             if doc[k].ent_type_ == "NORP"}
-    sides |= {entry.side for k in range(start, head) if doc[k].ent_type_ == "GPE"
-              for entry in [gaz.lookup(doc[k].ent_id_ or doc[k].text)] if entry is not None}
+    ent_type, text = view.ent_type, view.text
+    sides = {gaz.party_of_demonym(doc[k].ent_id_ or text[k]) for k in range(start, head)
+             if ent_type[k] == "NORP"}
+    sides |= {entry.side for k in range(start, head) if ent_type[k] == "GPE"
+              for entry in [gaz.lookup(doc[k].ent_id_ or text[k])] if entry is not None}
     side = sides.pop() if len(sides) == 1 else None
-    return Actor(name, side, ANAPHORIC_HEADS.get(lower_at(doc, head), "institution"), a, b, name)
+    return Actor(name, side, ANAPHORIC_HEADS.get(view.lower_at(head), "institution"), a, b, name)
 
 
-def _jump_parenthetical(doc: Doc, comma: int, sent: Span) -> int | None:
+def _jump_parenthetical(view: TokenView, comma: int, sent: Span) -> int | None:
     """Before ', which acknowledged …,' or ', the UN High Commissioner for Refugees,':
     the index just before the opening comma, else ``None``."""
     k = comma - 1
     while k > sent.start and comma - k < 25:
-        if lower_at(doc, k) == ",":
-            first = lower_at(doc, k + 1)
-            if first in ("which", "who", "the", "a", "an") or doc[k + 1].text[:1].isupper():
+        if view.lower_at(k) == ",":
+            first = view.lower_at(k + 1)
+            if first in ("which", "who", "the", "a", "an") or view.text[k + 1][:1].isupper():
                 return k - 1
             return None
-        if lower_at(doc, k) in CLAUSE_STOPS:
+        if view.lower_at(k) in CLAUSE_STOPS:
             return None
         k -= 1
     return None
@@ -373,11 +431,12 @@ def claimant_for(start: int, end: int, sent: Span, clauses: list[Clause], histor
     """Who gives the phrase at tokens ``[start, end)`` of ``sent``: 'according to X' first,
     then the nearest reporting clause before it or closing the sentence after it
     (', the service said'); anaphors resolve through ``history``."""
+    view = token_view(sent)
     ordered = sorted(clauses, key=lambda c: abs(c.verb - start))
     for clause in [c for c in clauses if c.according] + ordered:
-        if not clause.according and clause.verb > start and not _trailing(clause, end, sent):
+        if not clause.according and clause.verb > start and not _trailing(view, clause, end):
             continue
-        if clause.verb < start and any(lower_at(sent.doc, k) == ";" for k in range(clause.verb, start)):
+        if clause.verb < start and ";" in view.lower_apos[clause.verb:start]:
             continue
         if clause.actor is not None:
             return clause.actor
@@ -388,16 +447,16 @@ def claimant_for(start: int, end: int, sent: Span, clauses: list[Clause], histor
     return None
 
 
-def _trailing(clause: Clause, end: int, sent: Span) -> bool:
+def _trailing(view: TokenView, clause: Clause, end: int) -> bool:
     """A clause after the phrase attributes it only when set off by a comma or quote
     (', officials said', '," Ukraine's emergency service reported'), not 'as Trump says'."""
-    doc = sent.doc
+    lower_at = view.lower_at
     k = clause.subject_start - 1
-    while k > end and clause.subject_start - k <= 6 and lower_at(doc, k) not in SUBORDINATORS and (
-            doc[k].is_alpha or lower_at(doc, k) in ("'s", ".")):
+    while k > end and clause.subject_start - k <= 6 and lower_at(k) not in SUBORDINATORS and (
+            view.is_alpha[k] or lower_at(k) in ("'s", ".")):
         k -= 1  # role words and titles: ', regional governor X said', ', Mayor X said'
-    if lower_at(doc, k) == "." and k > end:
+    if lower_at(k) == "." and k > end:
         return False
-    if lower_at(doc, k) == "and" and lower_at(doc, k - 1) == ",":
+    if lower_at(k) == "and" and lower_at(k - 1) == ",":
         return True
-    return lower_at(doc, k) in {",", ")"} | CLOSING_QUOTES
+    return lower_at(k) in _TRAILING_MARKS

@@ -14,9 +14,12 @@ Public API: :func:`parse_number`, :func:`find_numbers` (→ :class:`NumberMentio
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
+
+from .tokens import TokenView, token_view
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -37,11 +40,20 @@ ARTICLES = {"a", "an"}
 NOT_ONE_BEFORE = {"no", "every", "any", "each", "this", "that", "the", "which", "someone", "anyone"}
 """'no one', 'the one who': the pronoun, not the number."""
 RANGE_JOINERS = {"to", "-", "–", "—"}
+_STARTERS = set(UNITS) | set(TENS) | set(VAGUE_PLURALS) | VAGUE_DETERMINERS | ARTICLES | {"tens", "half"}
+"""Words a number phrase can start with (besides digits): a cheap test before parsing."""
+_STARTS_KEY = "analysis.numbers.starts"
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _DIGITS_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|bn|mln)$", re.IGNORECASE)
 _FOR_NUMBER = re.compile(r"^for-(\d{1,3}(?:,\d{3})+|\d+)$", re.IGNORECASE)
 _SUFFIX_SCALE = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "mln": 1_000_000}
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_YEAR = re.compile(r"(19|20)\d\d")
+_CLOCK = re.compile(r"([01]\d|2[0-3])[0-5]\d")
+_YEARS_OLD = re.compile(r"-?years?-olds?")
+_HYPHEN_WORD = re.compile(r"-\w+")
+_NUMBER_WITH_UNIT = re.compile(r"\d+(\.\d+)?(km|m|kg|mm|cm|ft|mi|%)")
 
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -98,7 +110,7 @@ class NumberMention:
 def parse_number(text: str) -> int | None:
     """The integer a number phrase states ("1,597", "4.5 million", "a dozen", "Eleven",
     "twenty-five", "two hundred and fifty", "thousands" → 1000); ``None`` if it is not one."""
-    words = [w for w in re.split(r"[\s-]+", text.strip().lower()) if w]
+    words = [w for w in _WORD_SPLIT.split(text.strip().lower()) if w]
     if not words:
         return None
     parsed = _parse_words(words, 0)
@@ -109,30 +121,42 @@ def parse_number(text: str) -> int | None:
 
 def find_numbers(span: Span | Doc) -> list[NumberMention]:
     """Every number mention in ``span``, left to right, not overlapping."""
-    tokens = span if isinstance(span, Doc) else span.doc
+    view = token_view(span)
     lo, hi = (0, len(span)) if isinstance(span, Doc) else (span.start, span.end)
+    starts = _possible_starts(span.doc, view)
     out: list[NumberMention] = []
     i = lo
-    while i < hi:
-        mention = _mention_at(tokens, i, hi)
-        if mention is None:
-            i += 1
-            continue
-        out.append(mention)
-        i = mention.end
+    for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
+        start = starts[k]
+        if start < i:
+            continue  # inside the previous mention
+        mention = _mention_at(view, start, hi)
+        if mention is not None:
+            out.append(mention)
+            i = mention.end
     return out
+
+
+def _possible_starts(doc: Doc, view: TokenView) -> list[int]:
+    """Tokens of the document a number can start at (digits or a word of :data:`_STARTERS`),
+    computed once per document."""
+    cached = doc.user_data.get(_STARTS_KEY)
+    if cached is None or cached[0] is not view:
+        starts = [i for i, word in enumerate(view.lower) if word in _STARTERS or word[:1].isdigit()]
+        cached = (view, starts)
+        doc.user_data[_STARTS_KEY] = cached
+    return cached[1]
 
 
 def non_count_reason(doc: Doc, mention: NumberMention) -> str | None:
     """Why ``mention`` is not a count of things ("date", "year", "time", "age", "unit",
     "money", "compound", "name"), or ``None`` when it may be one."""
-    checks = (_date_reason, _time_reason, _age_reason, _compound_reason, _unit_reason,
-              _money_reason, _name_reason)
-    for check in checks:
-        reason = check(doc, mention)
+    view = token_view(doc)
+    for check in _CHECKS:
+        reason = check(view, mention)
         if reason:
             return reason
-    return None
+    return _name_reason(doc, view, mention)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -241,71 +265,76 @@ def _and_continues(words: list[str], j: int, current: float, seen: bool) -> bool
     return words[j + 1] in UNITS or words[j + 1] in TENS
 
 
-def _token_words(doc: Doc, i: int, hi: int, limit: int = 8) -> list[str]:
-    return [doc[k].lower_ for k in range(i, min(hi, i + limit))]
-
-
-def _mention_at(doc: Doc, i: int, hi: int) -> NumberMention | None:
+def _mention_at(view: TokenView, i: int, hi: int) -> NumberMention | None:
     """The number mention starting at token ``i`` (range and reciprocal forms included)."""
-    tok = doc[i]
-    if tok.lower_ == "one" and i > 0 and doc[i - 1].lower_ in NOT_ONE_BEFORE:
+    lower = view.lower
+    word = lower[i]
+    if word == "one" and i > 0 and lower[i - 1] in NOT_ONE_BEFORE:
         return None
-    if tok.lower_ in ARTICLES and not (i + 1 < hi and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million", "few")):
+    if word in ARTICLES and not (i + 1 < hi and lower[i + 1] in ("dozen", "hundred", "thousand", "million", "few")):
         return None
-    if tok.lower_ in ("few", "many", "several") and i > 0 and doc[i - 1].lower_ in ARTICLES:
+    if word in ("few", "many", "several") and i > 0 and lower[i - 1] in ARTICLES:
         return None
-    words = _token_words(doc, i, hi)
-    parsed = _parse_words(words, 0)
+    parsed = _parse_words(lower[i:min(hi, i + 8)], 0)
     if parsed is None:
         return None
     value, used, vague = parsed
     if value <= 0 and not vague:
         return None
     end = i + used
-    reciprocal = _reciprocal_end(doc, end, hi, value)
+    reciprocal = _reciprocal_end(view, end, hi, value)
     if reciprocal is not None:
-        return _make(doc, i, reciprocal, value, None, vague=False, reciprocal=True)
+        return _make(view, i, reciprocal, value, None, vague=False, reciprocal=True)
     if not vague:
-        rng = _range_end(doc, i, end, hi, value)
+        rng = _range_end(view, i, end, hi, value)
         if rng is not None:
             high_end, high = rng
-            return _make(doc, i, high_end, value, high, vague=False)
-    return _make(doc, i, end, value, None, vague=vague)
+            return _make(view, i, high_end, value, high, vague=False)
+    return _make(view, i, end, value, None, vague=vague)
 
 
-def _make(doc: Doc, start: int, end: int, value: int, high: int | None, *, vague: bool,
+def _span_text(view: TokenView, start: int, end: int) -> str:
+    """``doc[start:end].text`` (no trailing whitespace) from the token columns."""
+    if end <= start:
+        return ""
+    text, ws = view.text, view.whitespace
+    return "".join([text[k] + ws[k] for k in range(start, end - 1)]) + text[end - 1]
+
+
+def _make(view: TokenView, start: int, end: int, value: int, high: int | None, *, vague: bool,
           reciprocal: bool = False) -> NumberMention:
-    start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return NumberMention(start, end, start_char, end_char, doc[start:end].text, value,
+    start_char, end_char = view.idx[start], view.end_char(end - 1)
+    return NumberMention(start, end, start_char, end_char, _span_text(view, start, end), value,
                          high, vague, reciprocal)
 
 
-def _reciprocal_end(doc: Doc, end: int, hi: int, value: int) -> int | None:
+def _reciprocal_end(view: TokenView, end: int, hi: int, value: int) -> int | None:
     """End token of '1,000-for-1,000' (tokenised '1,000' '-' 'for-1,000' or 'for' '-' '1,000')."""
-    if end + 1 < hi and doc[end].text == "-" and not doc[end - 1].whitespace_:
-        m = _FOR_NUMBER.match(doc[end + 1].text)
+    text = view.text
+    if end + 1 < hi and text[end] == "-" and not view.whitespace[end - 1]:
+        m = _FOR_NUMBER.match(text[end + 1])
         if m and int(m.group(1).replace(",", "")) == value:
             return end + 2
-        if doc[end + 1].lower_ == "for" and end + 3 < hi and \
-                doc[end + 2].text == "-" and parse_number(doc[end + 3].text) == value:
+        if view.lower[end + 1] == "for" and end + 3 < hi and \
+                text[end + 2] == "-" and parse_number(text[end + 3]) == value:
             return end + 4
     return None
 
 
-def _range_end(doc: Doc, start: int, end: int, hi: int, low: int) -> tuple[int, int] | None:
+def _range_end(view: TokenView, start: int, end: int, hi: int, low: int) -> tuple[int, int] | None:
     """'10 to 15', '10-15', 'between 10 and 15': (end token, high value)."""
     if end >= hi:
         return None
-    joiner = doc[end].lower_
-    between = start > 0 and doc[start - 1].lower_ == "between"
-    if start > 0 and doc[start - 1].lower_ == "from":
+    lower = view.lower
+    joiner = lower[end]
+    between = start > 0 and lower[start - 1] == "between"
+    if start > 0 and lower[start - 1] == "from":
         return None
     if not (joiner in RANGE_JOINERS or (joiner == "and" and between)):
         return None
-    if joiner in ("-", "–", "—") and (doc[end - 1].whitespace_ or doc[end].whitespace_):
+    if joiner in ("-", "–", "—") and (view.whitespace[end - 1] or view.whitespace[end]):
         return None
-    words = _token_words(doc, end + 1, hi)
-    parsed = _parse_words(words, 0)
+    parsed = _parse_words(lower[end + 1:min(hi, end + 9)], 0)
     if parsed is None or parsed[2]:
         return None
     high, used, _ = parsed
@@ -315,115 +344,112 @@ def _range_end(doc: Doc, start: int, end: int, hi: int, low: int) -> tuple[int, 
 
 
 # --------------------------------------------------------------------------- exclusions
+# Each check reads the token columns; ``before``/``after`` are the token indices around
+# the mention (``-1`` / ``len(view)`` when there is none).
 
-def _prev(doc: Doc, i: int) -> Token | None:
-    return doc[i - 1] if i > 0 else None
-
-
-def _next(doc: Doc, i: int) -> Token | None:
-    return doc[i] if i < len(doc) else None
-
-
-def _attached(a: Token, b: Token) -> bool:
-    """True when ``a`` and ``b`` are written without space between them."""
-    return not a.whitespace_ and a.i + 1 == b.i
-
-
-def _date_reason(doc: Doc, m: NumberMention) -> str | None:
-    before, after = _prev(doc, m.start), _next(doc, m.end)
-    if before is not None and before.lower_ in MONTHS and (before.text[0].isupper()) and m.value <= 31:
+def _date_reason(view: TokenView, m: NumberMention) -> str | None:
+    lower, text = view.lower, view.text
+    before, after = m.start - 1, m.end
+    if before >= 0 and lower[before] in MONTHS and text[before][0].isupper() and m.value <= 31:
         return "date"
-    if after is not None and after.lower_ in MONTHS and after.text[0].isupper() and m.value <= 31:
+    if after < len(lower) and lower[after] in MONTHS and text[after][0].isupper() and m.value <= 31:
         return "date"
-    if _looks_like_year(doc, m):
+    if _looks_like_year(view, m):
         return "year"
     return None
 
 
-def _looks_like_year(doc: Doc, m: NumberMention) -> bool:
-    if not re.fullmatch(r"(19|20)\d\d", m.text):
+def _looks_like_year(view: TokenView, m: NumberMention) -> bool:
+    if not _YEAR.fullmatch(m.text):
         return False
-    before, after = _prev(doc, m.start), _next(doc, m.end)
-    if before is not None and (before.lower_ in YEAR_CONTEXT_BEFORE or before.text in (",", "(")):
+    lower = view.lower
+    before, after = m.start - 1, m.end
+    if before >= 0 and (lower[before] in YEAR_CONTEXT_BEFORE or view.text[before] in (",", "(")):
         return True
-    return after is None or after.is_punct or after.is_space or after.lower_ in ("and", "to")
+    return after >= len(lower) or view.is_punct[after] or view.is_space[after] or lower[after] in ("and", "to")
 
 
-def _time_reason(doc: Doc, m: NumberMention) -> str | None:
-    after = _next(doc, m.end)
-    if after is not None and after.lower_ in TIME_WORDS and after.lower_ not in ("hours", "hrs", "h"):
+def _time_reason(view: TokenView, m: NumberMention) -> str | None:
+    lower, text, ws = view.lower, view.text, view.whitespace
+    after = lower[m.end] if m.end < len(lower) else None
+    if after is not None and after in TIME_WORDS and after not in ("hours", "hrs", "h"):
         return "time"
-    if re.fullmatch(r"([01]\d|2[0-3])[0-5]\d", m.text) and after is not None and after.lower_ in TIME_WORDS:
+    if _CLOCK.fullmatch(m.text) and after is not None and after in TIME_WORDS:
         return "time"
-    before = _prev(doc, m.start)
-    if before is not None and before.text in (":", ".") and m.start >= 2 and doc[m.start - 2].like_num \
-            and _attached(doc[m.start - 2], before) and _attached(before, doc[m.start]):
+    before = m.start - 1
+    if before >= 0 and text[before] in (":", ".") and m.start >= 2 and view.like_num[m.start - 2] \
+            and not ws[m.start - 2] and not ws[before]:
         return "time"
     return None
 
 
-def _age_reason(doc: Doc, m: NumberMention) -> str | None:
+def _age_reason(view: TokenView, m: NumberMention) -> str | None:
+    lower = view.lower
     k = m.start - 1
-    if k >= 0 and doc[k].lower_ == "between":
+    if k >= 0 and lower[k] == "between":
         k -= 1
-    if k >= 0 and doc[k].lower_ in AGE_WORDS_BEFORE:
+    if k >= 0 and lower[k] in AGE_WORDS_BEFORE:
         return "age"
-    words = [doc[j].lower_ for j in range(m.end, min(len(doc), m.end + 4))]
+    words = lower[m.end:min(len(lower), m.end + 4)]
     if words[:3] in (["-", "year", "-"], ["-", "month", "-"], ["-", "week", "-"]) or \
             words[:2] in (["years", "old"], ["year", "old"], ["months", "old"]) or \
-            (words[:1] and re.fullmatch(r"-?years?-olds?", words[0] or "")):
+            (words[:1] and _YEARS_OLD.fullmatch(words[0] or "")):
         return "age"
     return None
 
 
-def _compound_reason(doc: Doc, m: NumberMention) -> str | None:
+def _compound_reason(view: TokenView, m: NumberMention) -> str | None:
     """'12-member team', '30-day truce', 'S-300', 'Su-24': a modifier or a model name."""
-    after = _next(doc, m.end)
-    if after is not None and after.text in ("-", "–") and _attached(doc[m.end - 1], after) \
-            and m.end + 1 < len(doc) and doc[m.end + 1].is_alpha and not m.reciprocal \
-            and doc[m.end + 1].lower_ not in ("plus", "odd"):
+    text, ws, n = view.text, view.whitespace, len(view.text)
+    after, before = m.end, m.start - 1
+    attached_after = after < n and not ws[m.end - 1]
+    if attached_after and text[after] in ("-", "–") and m.end + 1 < n and view.is_alpha[m.end + 1] \
+            and not m.reciprocal and view.lower[m.end + 1] not in ("plus", "odd"):
         return "compound"
-    if after is not None and re.fullmatch(r"-\w+", after.text) and _attached(doc[m.end - 1], after):
+    if attached_after and _HYPHEN_WORD.fullmatch(text[after]):
         return "compound"
-    before = _prev(doc, m.start)
-    if before is not None and before.text in ("-", "–") and _attached(before, doc[m.start]) and \
-            m.start >= 2 and _attached(doc[m.start - 2], before) and doc[m.start - 2].is_alpha:
+    if before >= 0 and text[before] in ("-", "–") and not ws[before] and \
+            m.start >= 2 and not ws[m.start - 2] and view.is_alpha[m.start - 2]:
         return "name"
-    if before is not None and m.text[:1].isdigit() and not before.whitespace_ and before.text[-1:].isalpha():
+    if before >= 0 and m.text[:1].isdigit() and not ws[before] and text[before][-1:].isalpha():
         return "name"
     return None
 
 
-def _unit_reason(doc: Doc, m: NumberMention) -> str | None:
-    after = _next(doc, m.end)
-    if after is None:
+def _unit_reason(view: TokenView, m: NumberMention) -> str | None:
+    if m.end >= len(view.lower):
         return None
-    word = after.lower_
+    word = view.lower[m.end]
     if word == "m" and m.vague:
         return None
     if word in UNIT_WORDS:
         return "unit"
-    if re.fullmatch(r"\d+(\.\d+)?(km|m|kg|mm|cm|ft|mi|%)", doc[m.end - 1].lower_):
+    if _NUMBER_WITH_UNIT.fullmatch(view.lower[m.end - 1]):
         return "unit"
     return None
 
 
-def _money_reason(doc: Doc, m: NumberMention) -> str | None:
-    before = _prev(doc, m.start)
-    if before is not None and before.lower_ in CURRENCY_SIGNS:
+def _money_reason(view: TokenView, m: NumberMention) -> str | None:
+    if m.start > 0 and view.lower[m.start - 1] in CURRENCY_SIGNS:
         return "money"
     return None
 
 
-def _name_reason(doc: Doc, m: NumberMention) -> str | None:
+def _name_reason(doc: Doc, view: TokenView, m: NumberMention) -> str | None:
     """'Russia 24', 'Article 5': a number that is part of a name."""
-    before = _prev(doc, m.start)
-    if before is None or not before.text[:1].isalpha() or before.is_sent_start and before.is_title:
+    before, after = m.start - 1, m.end
+    if before < 0:
         return None
-    if before.lower_ in NAME_PREFIXES and before.text[:1].isupper():
+    text, lower = view.text[before], view.lower[before]
+    if not text[:1].isalpha() or view.is_title[before] and doc[before].is_sent_start:
+        return None
+    if lower in NAME_PREFIXES and text[:1].isupper():
         return "name"
-    after = _next(doc, m.end)
-    ends_name = after is None or not after.is_lower or after.is_punct
-    if before.ent_type_ in ("GPE", "ORG", "PERSON") and before.whitespace_ in ("", " ") and ends_name:
+    ends_name = after >= len(view.text) or not view.is_lower[after] or view.is_punct[after]
+    if view.ent_type[before] in ("GPE", "ORG", "PERSON") and view.whitespace[before] in ("", " ") and ends_name:
         return "name"  # 'Russia 24, RIA Novosti' but not 'in Kyiv 3 people died'
     return None
+
+
+_CHECKS = (_date_reason, _time_reason, _age_reason, _compound_reason, _unit_reason, _money_reason)
+"""Every exclusion but :func:`_name_reason` (which needs the Doc), in order."""

@@ -63,3 +63,25 @@ def test_places_and_unknown_organisations_speak(nlp):
 
 def test_no_attribution(nlp):
     assert _claimants(nlp, "Twelve people were killed on Monday.", "Twelve") == [None]
+
+
+def test_history_finds_deferred_clauses_only_when_an_anaphor_looks_back(nlp):
+    """Sentences added with add_sentence_later resolve anaphors exactly like add_sentence."""
+    gaz = default_gazetteer()
+    text = ("Kharkiv governor Oleh Syniehubov said 5 died. Ukraine's State Emergency Service said 7 died. "
+            "Nothing else happened. She said 9 died. The service said 11 died.")
+    sents = list(nlp(text).sents)
+    calls = []
+
+    def deferred(sent):
+        calls.append(sent.start)
+        return reporting_clauses(sent, gaz)
+
+    history = ClaimHistory()
+    for sent in sents[:3]:
+        history.add_sentence_later(lambda sent=sent: deferred(sent))
+    assert calls == []
+    clauses = reporting_clauses(sents[3], gaz)
+    nine = next(t.i for t in sents[3] if t.text == "9")
+    assert claimant_for(nine, nine + 1, sents[3], clauses, history).name == "Oleh Syniehubov"
+    assert sorted(calls) == [s.start for s in sents[:3]]
