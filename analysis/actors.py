@@ -60,7 +60,6 @@ OWNER_WHITESPACE_RUNS = 3
 _CAPITALISED = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")
 _LEADING_THE = re.compile(r"^(?i:the)\s+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
-_TEXT_KEY = "analysis.actors.text"
 
 
 @dataclass(frozen=True)
@@ -88,14 +87,8 @@ def find_actors(span: Span | Doc, *, gazetteer: Gazetteer | None = None) -> list
 
 
 def document_text(doc: Doc) -> str:
-    """``doc.text``, built once per document from its token columns (``Doc.text`` makes a
-    Token per token on every access)."""
-    view = token_view(doc)
-    cached = doc.user_data.get(_TEXT_KEY)
-    if cached is None or cached[0] is not view:
-        cached = (view, "".join([t + w for t, w in zip(view.text, view.whitespace)]))
-        doc.user_data[_TEXT_KEY] = cached
-    return cached[1]
+    """``doc.text``, built once per document from its token columns."""
+    return token_view(doc).doc_text
 
 
 class _Tokens:

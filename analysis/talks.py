@@ -21,7 +21,6 @@ ordinal, and a status (held/planned/cancelled) from the date and tense cues.
 from __future__ import annotations
 
 import hashlib
-import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -226,10 +225,10 @@ class DocContext:
     view: TokenView
     sentences: list[Sentence]
 
-    @cached_property
+    @property
     def text(self) -> str:
         """``doc.text``."""
-        return "".join(map(operator.add, self.view.text, self.view.whitespace))
+        return self.view.doc_text
 
     def span_text(self, lo: int, hi: int) -> str:
         """``doc[lo:hi].text``."""

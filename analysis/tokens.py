@@ -7,8 +7,14 @@ is cached in ``doc.user_data``, so every extractor shares it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import operator
 
+import numpy
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.attrs import (ENT_TYPE, IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER,
+                         LEMMA, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY)
 from spacy.tokens import Doc, Span
 
 _KEY = "analysis.token_view"
@@ -40,6 +46,11 @@ class TokenView:
     def __len__(self) -> int:
         return len(self.text)
 
+    @cached_property
+    def doc_text(self) -> str:
+        """The document's text (``Doc.text`` rebuilds it from Tokens on every access)."""
+        return "".join(map(operator.add, self.text, self.whitespace))
+
     def end_char(self, i: int) -> int:
         """Character offset just after token ``i``."""
         return self.idx[i] + len(self.text[i])
@@ -59,26 +70,36 @@ def token_view(doc_or_span: Doc | Span) -> TokenView:
     return view
 
 
+_FLAGS = (IS_SPACE, IS_PUNCT, IS_ALPHA, IS_LOWER, IS_UPPER, IS_TITLE, IS_DIGIT, LIKE_NUM)
+_STRINGS = (ORTH, LOWER, LEMMA, ENT_TYPE)
+
+
 def _read(doc: Doc) -> TokenView:
-    text, lower, lemma, idx, ws = [], [], [], [], []
-    is_space, is_punct, is_alpha, like_num, ent_type, starts = [], [], [], [], [], []
-    is_lower, is_upper, is_title, is_digit = [], [], [], []
-    for tok in doc:
-        text.append(tok.text)
-        lower.append(tok.lower_)
-        lemma.append(tok.lemma_)
-        idx.append(tok.idx)
-        ws.append(tok.whitespace_)
-        is_space.append(tok.is_space)
-        is_punct.append(tok.is_punct)
-        is_alpha.append(tok.is_alpha)
-        is_lower.append(tok.is_lower)
-        is_upper.append(tok.is_upper)
-        is_title.append(tok.is_title)
-        is_digit.append(tok.is_digit)
-        like_num.append(tok.like_num)
-        ent_type.append(tok.ent_type_)
-        if tok.is_sent_start or tok.i == 0:
-            starts.append(tok.i)
-    return TokenView(text, lower, [w.replace("’", "'") for w in lower], lemma, idx, ws, is_space, is_punct,
-                     is_alpha, is_lower, is_upper, is_title, is_digit, like_num, ent_type, starts)
+    """All columns from one ``Doc.to_array`` call (no Token objects)."""
+    if not len(doc):
+        return TokenView(*([] for _ in range(16)))
+    array = doc.to_array([*_STRINGS, IDX, SPACY, SENT_START, *_FLAGS]).T
+    text, lower, lemma, ent_type = (_strings(doc, array[i].tolist()) for i in range(4))
+    sent_start = array[6].astype("int64")
+    starts = sorted({0, *numpy.flatnonzero(sent_start == 1).tolist()})
+    flags = (array[7:] != 0).tolist()
+    return TokenView(text, lower, [w.replace("’", "'") for w in lower], lemma, array[4].tolist(),
+                     [" " if v else "" for v in array[5].tolist()], *flags, ent_type, starts)
+
+
+def _strings(doc: Doc, hashes: list[int]) -> list[str]:
+    """The strings of ``hashes``; a process-wide memo (hash → string is the same for every
+    StringStore) makes this a dict lookup per token."""
+    memo = _STRING_MEMO
+    missing = set(hashes).difference(memo)
+    if missing:
+        if len(memo) > _STRING_MEMO_LIMIT:
+            memo.clear()
+            missing = set(hashes)
+        store = doc.vocab.strings
+        memo.update((h, store[h] if h else "") for h in missing)
+    return [memo[h] for h in hashes]
+
+
+_STRING_MEMO: dict[int, str] = {}
+_STRING_MEMO_LIMIT = 500_000

@@ -1,0 +1,34 @@
+"""The cached token columns agree with spaCy's own Token attributes."""
+from __future__ import annotations
+
+from analysis.tokens import token_view
+
+TEXT = ("KYIV, March 8 (Wire) - “We will not stop,” Ukraine’s President said.\n\n"
+        "At least 3,000 civilians were killed, officials said. NATO's U.S. envoy arrived.  Twelve wounded")
+
+
+def test_columns_match_token_attributes(nlp):
+    doc = nlp(TEXT)
+    view = token_view(doc)
+    assert len(view) == len(doc)
+    for i, tok in enumerate(doc):
+        assert (view.text[i], view.lower[i], view.lemma[i], view.idx[i], view.whitespace[i]) == (
+            tok.text, tok.lower_, tok.lemma_, tok.idx, tok.whitespace_)
+        assert (view.is_space[i], view.is_punct[i], view.is_alpha[i], view.is_lower[i], view.is_upper[i],
+                view.is_title[i], view.is_digit[i], view.like_num[i], view.ent_type[i]) == (
+            tok.is_space, tok.is_punct, tok.is_alpha, tok.is_lower, tok.is_upper, tok.is_title, tok.is_digit,
+            tok.like_num, tok.ent_type_)
+        assert view.lower_apos[i] == tok.lower_.replace("’", "'")
+    assert view.sent_starts == [s.start for s in doc.sents]
+    assert view.doc_text == doc.text
+    assert view.lower_at(-1) == "" and view.lower_at(len(doc)) == ""
+
+
+def test_view_is_cached_per_doc_and_shared_by_spans(nlp):
+    doc = nlp(TEXT)
+    assert token_view(doc) is token_view(doc) is token_view(doc[3:6])
+
+
+def test_empty_doc(nlp):
+    view = token_view(nlp(""))
+    assert len(view) == 0 and view.doc_text == "" and view.sent_starts == []
