@@ -214,8 +214,16 @@ def is_breadcrumb(line: str) -> bool:
 
 
 def _is_share_bar(line: str, lex: _Compiled) -> bool:
-    words = [w.lower() for w in _WORD.findall(line) if not w.isdigit()]
-    return bool(words) and all(w in lex.share_words for w in words) and any(w in lex.share_triggers for w in words)
+    """Only share words (digits aside), one of them a trigger; stops at the first other word."""
+    seen = triggered = False
+    for match in _WORD.finditer(line):
+        word = match.group().lower()
+        if word.isdigit():
+            continue
+        if word not in lex.share_words:
+            return False
+        seen, triggered = True, triggered or word in lex.share_triggers
+    return seen and triggered
 
 
 def _header_text(line: str) -> str:
