@@ -152,6 +152,8 @@ def run_notebooks(out_dir: Path, params: dict, *, jobs: int, kernel: str = KERNE
     fails, the first failure in notebook order is raised once all have stopped."""
     from concurrent.futures import ThreadPoolExecutor
 
+    out_dir.mkdir(parents=True, exist_ok=True)
+
     def one(name: str) -> Path:
         executed = out_dir / name
         run_notebook(config.NOTEBOOKS_DIR / name, executed, params, kernel=kernel)

@@ -6,7 +6,8 @@ import pytest
 
 from analysis import config
 from analysis.cli import main
-from analysis.report import ReportError, run_notebook, run_reports
+from analysis import report as report_module
+from analysis.report import ReportError, run_notebook, run_notebooks, run_reports
 
 HOSTILE = """Strike on Kharkiv kills civilians <script>alert(1)</script>
 
@@ -50,6 +51,28 @@ def test_failing_notebook_names_the_cell_and_keeps_partial_output(tmp_path):
     with pytest.raises(ReportError, match=r"bad.ipynb failed in cell \d+: ValueError: boom"):
         run_notebook(source, tmp_path / "out.ipynb", {"x": 2, "unknown": 3})
     assert (tmp_path / "out.ipynb").exists()
+
+
+def _notebook(path, code: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell("A report"), nbformat.v4.new_code_cell(code)]
+    nbformat.write(nb, path)
+
+
+def test_concurrent_notebooks_report_the_first_failure_in_order(tmp_path, monkeypatch):
+    source = tmp_path / "notebooks"
+    source.mkdir()
+    _notebook(source / "a.ipynb", "print('fine')")
+    _notebook(source / "b.ipynb", "raise KeyError('second')")
+    _notebook(source / "c.ipynb", "raise ValueError('third')")
+    monkeypatch.setattr(config, "NOTEBOOKS_DIR", source)
+    monkeypatch.setattr(report_module, "NOTEBOOKS", ("a.ipynb", "b.ipynb", "c.ipynb"))
+    with pytest.raises(ReportError, match="b.ipynb failed in cell 1: KeyError"):
+        run_notebooks(tmp_path / "out", {}, jobs=2)
+    assert (tmp_path / "out" / "a.html").exists() and (tmp_path / "out" / "c.ipynb").exists()
+    monkeypatch.setattr(report_module, "NOTEBOOKS", ("a.ipynb",))
+    assert run_notebooks(tmp_path / "out", {}, jobs=2) == [tmp_path / "out" / "a.html"]
 
 
 @pytest.mark.parametrize("args,message", [

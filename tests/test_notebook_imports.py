@@ -1,0 +1,26 @@
+"""Notebooks only read the Parquet tables: what they import never loads spaCy."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from analysis import config
+
+
+def notebook_import_lines() -> list[str]:
+    lines = set()
+    for path in sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                source = "".join(cell["source"])
+                lines |= {ln.strip() for ln in source.splitlines() if ln.startswith(("import ", "from "))}
+    return sorted(lines)
+
+
+def test_notebook_imports_do_not_load_the_language_pipeline():
+    lines = notebook_import_lines()
+    assert any("analysis" in line for line in lines)
+    code = "\n".join(lines) + "\nimport sys\nprint(sorted(m for m in ('spacy', 'trafilatura', 'dask') if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "[]"
