@@ -25,6 +25,7 @@ from datetime import date
 import pandas as pd
 
 from .gazetteer import Gazetteer, default_gazetteer
+from .stance import Prefilter
 from .temporal import find_date_expressions, parse_iso
 
 SHIFT_COLUMNS = ["speaker", "topic", "date", "from_stance", "to_stance", "explicit", "doc_ids", "evidence"]
@@ -53,6 +54,9 @@ _CUES: list[tuple[str, re.Pattern]] = [
                           r"volte-face|turnabout)\s+(?:of|from|on)\b", re.I)),
     ("no_longer", re.compile(r"\bno\s+longer\b", re.I)),
 ]
+_CUE_FILTER = Prefilter({"cues": [(cue, cue[1]) for cue in _CUES]})
+"""Cue patterns are only run on sentences holding their key words ("position", "u-turn" …)."""
+_QUOTE_MARKS = re.compile(r"[\"“”]")
 _IRREALIS = re.compile(r"\b(?:to|would|could|might|may|will|should|must|if|unless|whether|not|never|n't|cannot)"
                        r"\s+(?:[\w']+\s+){0,1}$", re.I)
 _OWNER_BEFORE = re.compile(rf"(?P<owner>[A-Z][\w-]*|his|her|its|their)(?:['’]s)?\s+(?:[\w-]+\s+)?{_POSITION}\b")
@@ -120,9 +124,9 @@ class ShiftCue:
 def find_shift_cues(sentence: str, *, offset: int = 0) -> list[ShiftCue]:
     """Reported changes of position in one sentence; ``offset`` is the sentence's
     position in the document."""
-    work = re.sub(r"[\"“”]", " ", sentence)
+    work = _QUOTE_MARKS.sub(" ", sentence)
     cues: list[ShiftCue] = []
-    for kind, rx in _CUES:
+    for kind, rx in _CUE_FILTER.candidates("cues", _CUE_FILTER.scan(work)):
         for m in rx.finditer(work):
             if _IRREALIS.search(work[:m.start()]) or any(m.start() < c.end - offset and c.start - offset < m.end()
                                                           for c in cues):

@@ -26,13 +26,17 @@ marks and the actors of :mod:`analysis.actors`:
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .actors import ROLE_WORDS, Actor, find_actors
 from .gazetteer import Gazetteer, default_gazetteer
+from .tokens import token_view
 
 # --- lexicon ---------------------------------------------------------------------------------
 _SAY = ("said says told tells added adds stated states noted notes wrote writes replied replies responded "
@@ -74,18 +78,23 @@ SKIPPABLE = {"also", "then", "later", "reportedly", "previously", "still", "agai
              "repeatedly", "once", "now", "had", "has", "have", "would", "will", "could", "did", "does", "do", "not",
              "never", "publicly", "separately", "simply", "just", "quickly", "immediately", "earlier", "recently",
              "had", "'d", "’d", "subsequently", "first", "even", "often"}
+_SKIPPABLE_BEFORE_VERB = SKIPPABLE - {"had", "has", "have"}
 CONJUNCTIONS = {"and", "but", "or"}
 PARTICIPLE_LEADS = {",", "by", "before", "after", "while", "when", "in", "—", "–", "-"}
 PREPOSITIONS = {"with", "to", "by", "from", "for", "of", "against", "about", "on", "at", "between", "among",
                 "toward", "towards", "via", "into", "over", "under", "despite", "like", "than", "alongside",
                 "including", "behind", "near", "amid", "through", "without", "within", "upon", "in"}
 PRONOUNS = {"he", "she"}
+_SUBJECT_PRONOUNS = PRONOUNS | {"it", "they", "who"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "spokespeople", "press"}
 _NAME_PREFIXES = {"and", "the", "a", "an", "his", "her", "its", "their", "our", "this", "'s", "’s"}
 GENERIC_INSTITUTION_HEADS = {"officials", "authorities", "sources", "military", "army", "forces", "police",
                              "intelligence", "government", "administration", "office", "mission", "council",
                              "agency", "navy", "air force"}
 NOMINAL_NOUNS = r"(?:calls?|appeals?|demands?|remarks|comments|statement|proposal|offer|push|plea|insistence|refusal|rejection)"
+_NOMINAL_BY = re.compile(rf"\b{NOMINAL_NOUNS}\s+by\s+")
+_NOMINAL_POSSESSIVE = re.compile(rf"['’]s\s+{NOMINAL_NOUNS}\b")
+_ACCORDING_TO = re.compile(r"\baccording to\s+", re.I)
 _NOMINAL_END = re.compile(r"\b(?:marked|marks|was|were|is|are|has|have|had|would|will|could|came|comes|drew|showed|"
                           r"prompted|sparked|triggered|angered|met|received|fell|went)\b|[;:.!?]")
 _THAT_OR_COLON = re.compile(r"^(?:(?!\bthat\b)[^\"“:;.!?]){0,80}?(?:\bthat\b|:|,\s*(?=[\"“]))", re.I)
@@ -99,6 +108,47 @@ _TITLE_WORDS = re.compile(
     r"district|provincial|armed|emergency|human|rights|refugee|agency|defence-ministry|"
     r"[a-z]+(?:ese|ian|ish|an)|" + "|".join(sorted(ROLE_WORDS)) + r")\s+)*$")
 """Title and role words before a name ("Russian Foreign Ministry spokesperson Maria Zakharova")."""
+_NON_TITLE_CHAR = re.compile(r"[^\w.'’\s-]")
+"""Characters no match of :data:`_TITLE_WORDS` holds."""
+_TITLE_SEARCH_SAFE = all(re.fullmatch(r"[\w\s'’-]*", w) for w in ROLE_WORDS)
+"""Whether the role words (spliced into :data:`_TITLE_WORDS` unescaped) keep to those characters."""
+_PRONOUN_OR_ROLE_END = re.compile(r"\b(?:he|she|the\s+[\w\s]{0,40}?)\s*$", re.I)
+_WORD = re.compile(r"\w+")
+_SEGMENT_WORD = re.compile(r"[\w'’]+")
+_NAME_WORD = re.compile(r"[\w'’.-]+")
+_HYPHEN_WORD = re.compile(r"[\w-]+")
+_LONG_WORD = re.compile(r"[a-z]{3,}")
+_SEGMENT_COMMA = re.compile(r",(?!\d)")
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_LEAD_IN = re.compile(r"[^\"“.;!?]{0,60}?[:,]?\s*")
+_TRAILING_COMMA = re.compile(r",\s*$")
+_DATE_AFTER_VERB = re.compile(r"\s*(?:on|in|at|late|early|last|this|earlier)?\s*(?:Monday|Tuesday|Wednesday|Thursday|"
+                              r"Friday|Saturday|Sunday|yesterday|today|\w+ \d{1,2}(?:, \d{4})?)\b")
+_RELATIVE_OR_PARTICIPLE = re.compile(r"(?:who|whose|which|[a-z]+ing)\b")
+_ARTICLE_LEAD = re.compile(r"(?:and\s+)?(?:a|an|the)\s+", re.I)
+_END_PUNCT_ONLY = re.compile(r"[\s.!?,;]*")
+_REPORTED_LEAD = re.compile(r"(?:that\b|:|,?\s*[\"“])")
+_FRAME_WORDS = re.compile(
+    r"\b(?:on|in|at|during|after|before|late|early|earlier|later|this|last|to|from|with|by|"
+    r"via|according|told|reporters|journalists|a|an|the|his|her|their|its|news|conference|"
+    r"briefing|interview|statement|press|social|media|television|tv|radio|address|video|"
+    r"evening|morning|afternoon|night|weekly|daily|separately|also|speaking|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
+_FINITE_VERB = re.compile(r"\b(?:will|would|is|are|was|were|has|had)\b")
+_COMMA_NEXT = re.compile(r"\s*,")
+_CLAUSE_MARK = re.compile(r"[,;.]")
+_COLON_NEXT = re.compile(r"\s*:\s*")
+_OF_OR_FOR = re.compile(r"\s*(?:of|for)\b")
+_NEGATED_VERB = re.compile(r"(?:\b(?:has|have|had|did|does|do|would|will|could|is|was)\s+)?"
+                           r"(?:\bnot|\bnever|\bno\s+longer|n't)\s+(?:\w+ly\s+)?$", re.I)
+_NEGATED_VERB_WORDS = 5
+"""Whitespace-separated words searched for :data:`_NEGATED_VERB` (its matches span at most 4)."""
+_FRONTED = re.compile(r"\s*(?:For|To|As for)\s+")
+_CLAUSE_PRONOUN = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|then)\s+)(?:he|she)\b[^,;:]*$", re.I)
+_REGION_BREAK = re.compile(r"[;:]|\s[-–—]+\s|\bthat\b")
+_CLAUSE_PUNCT = {",", ";", ":", "(", ")", "-", "–", "—"}
+_QUOTE_MARK_OR_NEWLINE = re.compile(r'[“”"\n]')
+_QUOTE_WORD = re.compile(r"[\w'’-]+")
 _QUOTE_OPEN = {"“", '"'}
 _QUOTE_CLOSE = {"”", '"'}
 MIN_QUOTE_WORDS = 4
@@ -143,29 +193,38 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     """Quotation spans (offsets include the marks). Curly quotes pair up; straight ones
     alternate within a paragraph; an unclosed quotation runs to the end of its paragraph."""
     spans = []
-    for para in re.finditer(r"[^\n]+", text):
-        base, line = para.start(), para.group(0)
-        open_at = None
-        for i, ch in enumerate(line):
-            if ch == "“" and open_at is None:
+    open_at = None
+    for mark in _QUOTE_MARK_OR_NEWLINE.finditer(text):
+        i, ch = mark.start(), mark.group()
+        if ch == "\n":  # the end of a paragraph
+            if open_at is not None and i - open_at > 1:
+                spans.append((open_at, i))
+            open_at = None
+        elif ch == "“" and open_at is None:
+            open_at = i
+        elif ch == "”" and open_at is not None:
+            spans.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"':
+            if open_at is None:
                 open_at = i
-            elif ch == "”" and open_at is not None:
-                spans.append((base + open_at, base + i + 1))
+            else:
+                spans.append((open_at, i + 1))
                 open_at = None
-            elif ch == '"':
-                if open_at is None:
-                    open_at = i
-                else:
-                    spans.append((base + open_at, base + i + 1))
-                    open_at = None
-        if open_at is not None and len(line) - open_at > 1:
-            spans.append((base + open_at, base + len(line)))
+    if open_at is not None and len(text) - open_at > 1:
+        spans.append((open_at, len(text)))
     return spans
 
 
 def long_quotes(text: str) -> list[tuple[int, int]]:
     """Quotations of at least :data:`MIN_QUOTE_WORDS` words (direct speech, not scare quotes)."""
-    return [(s, e) for s, e in find_quotes(text) if len(re.findall(r"[\w'’-]+", text[s:e])) >= MIN_QUOTE_WORDS]
+    return list(_long_quotes(text))
+
+
+@lru_cache(maxsize=8)
+def _long_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`long_quotes`, kept for the few documents in hand (speech and statements both ask)."""
+    return tuple((s, e) for s, e in find_quotes(text) if len(_QUOTE_WORD.findall(text, s, e)) >= MIN_QUOTE_WORDS)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -183,16 +242,38 @@ def find_attributions(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[A
 
 class _Finder:
     """One pass over a document's sentences, carrying the discourse state (last named
-    person, recent people, earlier attributions) for pronouns and role nouns."""
+    person, recent people, earlier attributions) for pronouns and role nouns. Tokens are
+    read by index from the document's :func:`~analysis.tokens.token_view`."""
 
     def __init__(self, doc: Doc, gaz: Gazetteer):
-        self.doc, self.gaz, self.text = doc, gaz, doc.text
-        self.sents = list(doc.sents)
+        self.view = token_view(doc)
+        self.doc, self.gaz, self.text = doc, gaz, self.view.doc_text
+        self.sents = sentences(doc)
         self.quotes = long_quotes(self.text)
+        self.quote_ends = sorted(e for _, e in self.quotes)
         actors = find_actors(doc, gazetteer=gaz)
         self.actors = [a for a in actors if not _inside(a.start, self.quotes)]
         self.speakers = [a for a in self.actors if is_speaker(a)]
+        self.actor_starts = [a.start for a in self.actors]  # find_actors: left to right
+        self.speaker_starts = [a.start for a in self.speakers]
+        self.speaker_ids = {id(a) for a in self.speakers}
+        is_verb = map(SPEECH_VERBS.__contains__, self.view.lower)
+        self.verb_positions = list(itertools.compress(itertools.count(), is_verb))  # token indices
         self.state = _State()
+
+    def _speakers_between(self, start: int, end: int) -> list[Actor]:
+        """The speakers (in order) whose mention starts in ``[start, end)``."""
+        starts = self.speaker_starts
+        return self.speakers[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def _actors_between(self, start: int, end: int) -> list[Actor]:
+        """The actors (in order) whose mention starts in ``[start, end)``."""
+        starts = self.actor_starts
+        return self.actors[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def _is_speaker(self, actor: Actor) -> bool:
+        """:func:`is_speaker` of one of the document's actors."""
+        return id(actor) in self.speaker_ids
 
     def run(self) -> list[Attribution]:
         for index, sent in enumerate(self.sents):
@@ -204,20 +285,21 @@ class _Finder:
         return self.state.attributions
 
     # -- per sentence ------------------------------------------------------------------------
-    def _sentence(self, index: int, sent: Span) -> list[Attribution]:
+    def _sentence(self, index: int, sent: Sentence) -> list[Attribution]:
         found: list[Attribution] = []
         topic = self._fronted_topic(sent)
         if topic is not None:
             self.state.last_person = topic
-        for tok in sent:
-            family = self._speech_verb(tok, sent)
+        idx, verbs = self.view.idx, self.verb_positions
+        for i in verbs[bisect.bisect_left(verbs, sent.start):bisect.bisect_left(verbs, sent.end)]:
+            family = self._speech_verb(i, sent)
             if family is None:
                 continue
-            speaker, how = self._subject(tok, sent, found)
+            speaker, how = self._subject(i, sent, found)
             if speaker is None:
                 continue
-            verb_end = self._verb_end(tok)
-            att = Attribution(speaker, how, self.text[tok.idx:verb_end], index, tok.idx, verb_end,
+            verb_end = self._verb_end(i)
+            att = Attribution(speaker, how, self.text[idx[i]:verb_end], index, idx[i], verb_end,
                               mode="accusation" if family == "accuse" else "plain")
             if how in ("pronoun", "role", "participle", "coordination", "relative"):
                 att.antecedent = self._antecedent(speaker, found)
@@ -232,123 +314,137 @@ class _Finder:
             self._split_accusation(att, sent, found)
         return found
 
-    def _fronted_topic(self, sent: Span) -> Actor | None:
+    def _fronted_topic(self, sent: Sentence) -> Actor | None:
         """'For Zelenskyy, the offer … : … he signed …': the person a sentence is about."""
-        m = re.match(r"\s*(?:For|To|As for)\s+", sent.text)
+        m = _FRONTED.match(self.text, sent.start_char, sent.end_char)
         if not m:
             return None
-        start = sent.start_char + m.end()
-        actor = next((a for a in self.speakers if a.kind == "person" and start <= a.start <= start + 25), None)
-        if actor is not None and re.match(r"\s*,", self.text[actor.end:actor.end + 3]):
+        start = m.end()
+        actor = next((a for a in self._speakers_between(start, start + 26) if a.kind == "person"), None)
+        if actor is not None and _COMMA_NEXT.match(self.text[actor.end:actor.end + 3]):
             return actor
         return None
 
-    def _speech_verb(self, tok, sent: Span) -> str | None:
-        lower = tok.lower_
+    def _speech_verb(self, i: int, sent: Sentence) -> str | None:
+        """The family of token ``i`` when it is a speech verb here (not quoted, not a noun
+        or a passive)."""
+        v = self.view
+        lower = v.lower[i]
         family = SPEECH_VERBS.get(lower)
-        if family is None or _inside(tok.idx, self.quotes):
+        if family is None or _inside(v.idx[i], self.quotes):
             return None
         particle = NEEDS_PARTICLE.get(lower)
-        if particle and (tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ != particle):
+        if particle and (i + 1 >= len(v) or v.lower[i + 1] != particle):
             return None
-        prev = self._previous_words(tok, sent, 3, skip=SKIPPABLE - {"had", "has", "have"})
-        if prev and prev[0].lower_ in NOUN_MARKERS and not lower.endswith("ing"):
+        prev = self._previous_words(i, sent, 3, skip=_SKIPPABLE_BEFORE_VERB)
+        first = v.lower[prev[0]] if prev else None
+        if prev and first in NOUN_MARKERS and not lower.endswith("ing"):
             return None
-        if prev and prev[0].lower_ in PASSIVE_AUX and lower.endswith("ed"):
+        if prev and first in PASSIVE_AUX and lower.endswith("ed"):
             return None
         if lower in AMBIGUOUS_NOUNS and prev and not (
-                prev[0].text[:1].isupper() or prev[0].lower_ in PRONOUNS | {"it", "they", "who"}
-                or prev[0].text in (",", "”", '"') or prev[0].lower_ in ("and", "but")):
+                v.text[prev[0]][:1].isupper() or first in _SUBJECT_PRONOUNS
+                or v.text[prev[0]] in (",", "”", '"') or first in ("and", "but")):
             return None  # a noun: "said that calls by …", "after phone calls"
         return family
 
-    def _verb_end(self, tok) -> int:
-        """End of the verb, with its particle ("ruled out", "hit out at")."""
-        end = tok.idx + len(tok.text)
-        j = tok.i + 1
-        if tok.lower_ in NEEDS_PARTICLE and j < len(self.doc):
-            end = self.doc[j].idx + len(self.doc[j].text)
-            if tok.lower_ in ("hit", "lashed") and j + 1 < len(self.doc) and self.doc[j + 1].lower_ == "at":
-                end = self.doc[j + 1].idx + 2
+    def _verb_end(self, i: int) -> int:
+        """End of verb token ``i``, with its particle ("ruled out", "hit out at")."""
+        v = self.view
+        end = v.end_char(i)
+        j = i + 1
+        if v.lower[i] in NEEDS_PARTICLE and j < len(v):
+            end = v.end_char(j)
+            if v.lower[i] in ("hit", "lashed") and j + 1 < len(v) and v.lower[j + 1] == "at":
+                end = v.idx[j + 1] + 2
         return end
 
-    def _previous_words(self, tok, sent: Span, n: int, *, skip: set[str] = frozenset()) -> list:
+    def _previous_words(self, i: int, sent: Sentence, n: int, *, skip: set[str] = frozenset()) -> list[int]:
+        """Indices of up to ``n`` tokens before token ``i`` in the sentence, nearest first,
+        passing over spaces and ``skip`` words."""
         out = []
-        for j in range(tok.i - 1, sent.start - 1, -1):
-            t = self.doc[j]
-            if t.is_space or t.lower_ in skip:
+        is_space, lower = self.view.is_space, self.view.lower
+        for j in range(i - 1, sent.start - 1, -1):
+            if is_space[j] or lower[j] in skip:
                 continue
-            out.append(t)
+            out.append(j)
             if len(out) >= n:
                 break
         return out
 
     # -- subjects ----------------------------------------------------------------------------
-    def _subject(self, tok, sent: Span, found: list[Attribution]) -> tuple[Actor | None, str]:
-        prev = self._previous_words(tok, sent, 2, skip=SKIPPABLE)
-        post = self._postposed(tok, sent)
+    def _subject(self, i: int, sent: Sentence, found: list[Attribution]) -> tuple[Actor | None, str]:
+        """The speaker of verb token ``i`` and how it was found."""
+        v = self.view
+        verb_at, participle = v.idx[i], v.lower[i].endswith("ing")
+        prev = self._previous_words(i, sent, 2, skip=SKIPPABLE)
+        first = v.lower[prev[0]] if prev else None
+        post = self._postposed(i, sent)
         if post is not None:
             return post, "name"
-        if prev and prev[0].lower_ in ("who", "whom"):
-            return self._relative_antecedent(prev[0], sent), "relative"
-        if tok.lower_.endswith("ing") and (not prev or prev[0].text in PARTICIPLE_LEADS or prev[0].lower_ in PARTICIPLE_LEADS):
-            if prev and prev[0].lower_ == "by" and found:
+        if prev and first in ("who", "whom"):
+            return self._relative_antecedent(v.idx[prev[0]], sent), "relative"
+        if participle and (not prev or v.text[prev[0]] in PARTICIPLE_LEADS or first in PARTICIPLE_LEADS):
+            if prev and first == "by" and found:
                 return None, ""  # 'accused X of … by ruling out …': the manner of the reported act
-            return self._clause_subject(tok, sent, found), "participle"
-        if prev and prev[0].lower_ in CONJUNCTIONS:
-            between = self.text[prev[0].idx + len(prev[0].text):tok.idx].lower().split()
+            return self._clause_subject(verb_at, sent, found), "participle"
+        if prev and first in CONJUNCTIONS:
+            between = self.text[v.end_char(prev[0]):verb_at].lower().split()
             if any(w in AUXILIARIES for w in between):
                 return None, ""  # '… that Russia had rejected … and had still not said …': the inner clause's verb
-            return self._clause_subject(tok, sent, found), "coordination"
-        if tok.lower_.endswith("ing") and prev and prev[0].lower_ in DOCUMENT_NOUNS:
-            return self._clause_subject(tok, sent, found), "participle"  # 'signed a decree declaring …'
-        if tok.lower_.endswith("ing"):
+            return self._clause_subject(verb_at, sent, found), "coordination"
+        if participle and prev and first in DOCUMENT_NOUNS:
+            return self._clause_subject(verb_at, sent, found), "participle"  # 'signed a decree declaring …'
+        if participle:
             return None, ""
-        return self._preceding_subject(tok, sent, found)
+        return self._preceding_subject(verb_at, sent, found)
 
-    def _postposed(self, tok, sent: Span) -> Actor | None:
-        """'…, said Lavrov' / '” asserted Trump': a name right after the verb."""
-        before = self._previous_words(tok, sent, 1)
-        if (before and before[0].text not in (",", "”", '"')) or tok.lower_.endswith("ing"):
+    def _postposed(self, i: int, sent: Sentence) -> Actor | None:
+        """'…, said Lavrov' / '” asserted Trump': a name right after verb token ``i``."""
+        v = self.view
+        before = self._previous_words(i, sent, 1)
+        if (before and v.text[before[0]] not in (",", "”", '"')) or v.lower[i].endswith("ing"):
             return None
-        limit = self.doc[min(tok.i + 5, sent.end - 1)].idx + 1
-        after = [a for a in self.speakers if tok.idx < a.start <= limit and a.start < sent.end_char
-                 and not self._possessive(a)]
+        limit = v.idx[min(i + 5, sent.end - 1)] + 1
+        verb_at, sent_end = v.idx[i], sent.end_char
+        after = [a for a in self._speakers_between(verb_at + 1, min(limit + 1, sent_end)) if not self._possessive(a)]
         if not after:
             return None
-        gap = self.text[tok.idx + len(tok.text):after[0].start]
+        gap = self.text[v.end_char(i):after[0].start]
         if not _TITLE_WORDS.fullmatch(gap.strip() + " " if gap.strip() else ""):
             return None  # only titles may stand between the verb and the name ('said Foreign Minister …')
         return after[0]
 
-    def _relative_antecedent(self, who, sent: Span) -> Actor | None:
-        cands = [a for a in self.speakers if sent.start_char <= a.start and a.end <= who.idx]
+    def _relative_antecedent(self, who_at: int, sent: Sentence) -> Actor | None:
+        """The speaker a relative pronoun at offset ``who_at`` refers to."""
+        cands = [a for a in self._speakers_between(sent.start_char, who_at + 1) if a.end <= who_at]
         people = [a for a in cands if a.kind == "person"]
         return (people or cands)[-1] if (people or cands) else None
 
-    def _clause_subject(self, tok, sent: Span, found: list[Attribution]) -> Actor | None:
-        """Subject shared by a participle or coordinated verb: the clause's attributed
-        speaker, else its first named person."""
-        earlier = [a for a in found if a.verb_start < tok.idx]
+    def _clause_subject(self, verb_at: int, sent: Sentence, found: list[Attribution]) -> Actor | None:
+        """Subject shared by a participle or coordinated verb (at offset ``verb_at``): the
+        clause's attributed speaker, else its first named person."""
+        earlier = [a for a in found if a.verb_start < verb_at]
         if earlier:
             return earlier[-1].speaker
-        people = [a for a in self.speakers if sent.start_char <= a.start < tok.idx and a.kind == "person"
+        people = [a for a in self._speakers_between(sent.start_char, verb_at) if a.kind == "person"
                   and not self._prepositional(a) and not self._possessive(a)]
         if people:
             return people[0]
-        head = self.text[sent.start_char:tok.idx]
-        if re.search(r"(?:^|[,;:]\s*|\b(?:and|but|then)\s+)(?:he|she)\b[^,;:]*$", head, re.I):
+        head = self.text[sent.start_char:verb_at]
+        if _CLAUSE_PRONOUN.search(head):
             return self.state.last_person  # 'on October 4, he signed a decree declaring …'
         return None
 
-    def _preceding_subject(self, tok, sent: Span, found: list[Attribution]) -> tuple[Actor | None, str]:
-        region_start = max([self._region_start(tok, sent)] + [a.verb_end for a in found if a.verb_end <= tok.idx])
-        segments = _segments(self.text, region_start, tok.idx)
+    def _preceding_subject(self, verb_at: int, sent: Sentence, found: list[Attribution]) -> tuple[Actor | None, str]:
+        """The subject named before the verb at offset ``verb_at``."""
+        region_start = max([self._region_start(verb_at, sent)] + [a.verb_end for a in found if a.verb_end <= verb_at])
+        segments = _segments(self.text, region_start, verb_at)
         k = len(segments) - 1
         while k >= 0:
             seg_start, seg_end = segments[k]
             seg_text = self.text[seg_start:seg_end]
-            last_word = [w for w in re.findall(r"[\w'’]+", seg_text) if w.lower() not in SKIPPABLE][-1:]
+            last_word = [w for w in _SEGMENT_WORD.findall(seg_text) if w.lower() not in SKIPPABLE][-1:]
             if last_word and last_word[0].lower() in PRONOUNS:
                 return (self.state.last_person, "pronoun") if self.state.last_person else (None, "")
             if _appositive(seg_text) and k > 0:
@@ -357,8 +453,8 @@ class _Finder:
                     return owner, "name"
                 k -= 1
                 continue
-            in_seg = [a for a in self.actors if seg_start <= a.start and a.end <= seg_end]
-            free = [a for a in in_seg if is_speaker(a) and not self._prepositional(a) and not self._possessive(a)]
+            in_seg = [a for a in self._actors_between(seg_start, seg_end + 1) if a.end <= seg_end]
+            free = [a for a in in_seg if self._is_speaker(a) and not self._prepositional(a) and not self._possessive(a)]
             if free:
                 people = [a for a in free if a.kind == "person"]
                 return (people or free)[0], "name"
@@ -371,12 +467,14 @@ class _Finder:
             return None, ""
         return None, ""
 
-    def _region_start(self, tok, sent: Span) -> int:
+    def _region_start(self, verb_at: int, sent: Sentence) -> int:
         """Start of the clause holding the verb's subject: after the last quotation, ';',
-        ':', dash or 'that' before the verb."""
-        start = max([sent.start_char] + [e for _, e in self.quotes if e <= tok.idx])
-        head = self.text[start:tok.idx]
-        cut = max([m.end() for m in re.finditer(r"[;:]|\s[-–—]+\s|\bthat\b", head)] or [0])
+        ':', dash or 'that' before the verb (at offset ``verb_at``)."""
+        ends = self.quote_ends
+        before = bisect.bisect_right(ends, verb_at)
+        start = max(sent.start_char, ends[before - 1]) if before else sent.start_char
+        head = self.text[start:verb_at]
+        cut = max([m.end() for m in _REGION_BREAK.finditer(head)] or [0])
         return start + cut
 
     def _actor_ending_at(self, pos: int) -> Actor | None:
@@ -386,7 +484,7 @@ class _Finder:
         return None
 
     def _pronoun_or_role(self, seg_text: str) -> tuple[Actor | None, str] | None:
-        words = [w for w in re.findall(r"[\w'’]+", seg_text) if w.lower() not in SKIPPABLE]
+        words = [w for w in _SEGMENT_WORD.findall(seg_text) if w.lower() not in SKIPPABLE]
         if words and words[-1].lower() in PRONOUNS and len(words) <= 3:
             return (self.state.last_person, "pronoun") if self.state.last_person else (None, "")
         m = _ROLE_NP.match(seg_text.strip())
@@ -418,28 +516,35 @@ class _Finder:
     def _prepositional(self, actor: Actor) -> bool:
         """Whether the name sits in a prepositional phrase ('an interview with TASS',
         'an adviser to President Volodymyr Zelensky', 'with Russia 24, RIA and TASS')."""
+        v = self.view
         j = self._token_at(actor.start) - 1
         while j >= 0:
-            t = self.doc[j]
-            if t.text in (",", ";", ":", "(", ")", "-", "–", "—") or t.text in _QUOTE_CLOSE:
+            text, lower = v.text[j], v.lower[j]
+            if text in _CLAUSE_PUNCT or text in _QUOTE_CLOSE:
                 return False
-            if t.is_space or t.lower_ in _NAME_PREFIXES or t.is_digit or t.lower_ in ROLE_WORDS:
+            if v.is_space[j] or lower in _NAME_PREFIXES or v.is_digit[j] or lower in ROLE_WORDS:
                 j -= 1
                 continue
-            if t.text[:1].isupper() and t.lower_ not in PREPOSITIONS:
+            if text[:1].isupper() and lower not in PREPOSITIONS:
                 j -= 1
                 continue
-            if t.lower_ in ("for", "of", "at") and j > 0 and self.doc[j - 1].lower_ in SPOKESPEOPLE:
+            if lower in ("for", "of", "at") and j > 0 and v.lower[j - 1] in SPOKESPEOPLE:
                 return False  # 'a spokesman for the Kremlin said': the institution speaks
-            return t.lower_ in PREPOSITIONS
+            return lower in PREPOSITIONS
         return False
 
     def _possessive(self, actor: Actor) -> bool:
-        return bool(re.match(r"['’]s\b", self.text[actor.end:actor.end + 2]))
+        return bool(_POSSESSIVE_S.match(self.text[actor.end:actor.end + 2]))
 
     def _token_at(self, char: int) -> int:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span.start if span is not None else 0
+        """The token holding character ``char`` (the next one for a token's trailing
+        space), as ``doc.char_span(char, char + 1, alignment_mode="expand").start``; 0
+        outside the text."""
+        v = self.view
+        i = bisect.bisect_right(v.idx, char) - 1
+        if i < 0 or char >= v.end_char(i) + len(v.whitespace[i]):
+            return 0
+        return i + 1 if char == v.end_char(i) else i
 
     def _antecedent(self, speaker: Actor, found: list[Attribution]) -> Attribution | None:
         for att in reversed(self.state.attributions + found):
@@ -448,42 +553,45 @@ class _Finder:
         return None
 
     # -- contents ----------------------------------------------------------------------------
-    def _set_contents(self, found: list[Attribution], sent: Span) -> None:
+    def _set_contents(self, found: list[Attribution], sent: Sentence) -> None:
         """Content and frame of each verb attribution of the sentence."""
+        subject_starts = [self._subject_start(att, sent) for att in found]
         for k, att in enumerate(found):
             nxt = found[k + 1] if k + 1 < len(found) else None
-            clause_end = self._subject_start(nxt, sent) if nxt else sent.end_char
+            clause_end = subject_starts[k + 1] if nxt else sent.end_char
             clause_end = max(clause_end, att.verb_end)
             post = (self._negated_verb_start(att, sent), clause_end)
             quote = _inside(att.verb_end + 1, self.quotes) or self._quote_after(att.verb_end, clause_end)
             if quote is not None and quote[1] > clause_end and nxt is None:
                 post = (att.verb_start, quote[1])
-            pre = self._pre_content(att, sent, found[k - 1] if k else None)
+            subject_start = subject_starts[k]
+            quoted = self._quote_before_subject(att, subject_start)
+            pre = self._pre_content(att, sent, found[k - 1] if k else None, subject_start, quoted)
             body_start = self._body_start(att.verb_end, post[1])
             remainder = self.text[att.verb_end:post[1]]
             postposed = att.how == "name" and att.speaker.start > att.verb_start
-            if pre is not None and self._quote_before_subject(att, sent) == pre:
+            if quoted is not None:
                 after = self._quote_after(att.verb_end, clause_end)
                 att.content = [pre] + ([after] if after else [])
-                att.frame = [(self._subject_start(att, sent), after[0] if after else post[1])]
+                att.frame = [(subject_start, after[0] if after else post[1])]
             elif pre is not None and (postposed or _frame_only(remainder)):
                 att.content = [pre]
-                att.frame = [(self._subject_start(att, sent), post[1])]
+                att.frame = [(subject_start, post[1])]
             elif pre is not None and remainder.lstrip().startswith(","):
                 att.content = [pre, (att.verb_start, post[1])]
-                att.frame = [(self._subject_start(att, sent), att.verb_end)]
+                att.frame = [(subject_start, att.verb_end)]
             else:
                 att.content = [post]
                 att.frame = [(self._frame_start(att, sent, found[:k]), body_start)]
 
-    def _negated_verb_start(self, att: Attribution, sent: Span) -> int:
+    def _negated_verb_start(self, att: Attribution, sent: Sentence) -> int:
         """The verb with a negation right before it ('no longer insists', 'has not ruled out')."""
         head = self.text[sent.start_char:att.verb_start]
-        m = re.search(r"(?:\b(?:has|have|had|did|does|do|would|will|could|is|was)\s+)?"
-                      r"(?:\bnot|\bnever|\bno\s+longer|n't)\s+(?:\w+ly\s+)?$", head, re.I)
+        last_words = head.rsplit(None, _NEGATED_VERB_WORDS)  # a match spans at most 4 words
+        m = _NEGATED_VERB.search(head, len(last_words[0]) if len(last_words) > _NEGATED_VERB_WORDS else 0)
         return sent.start_char + m.start() if m else att.verb_start
 
-    def _frame_start(self, att: Attribution, sent: Span, earlier: list[Attribution]) -> int:
+    def _frame_start(self, att: Attribution, sent: Sentence, earlier: list[Attribution]) -> int:
         """A leading attribution's frame starts after the reported words of the attribution
         before it in the sentence, if any, else at the sentence start."""
         ends = [e for a in earlier for s, e in a.content if e <= att.verb_start]
@@ -491,48 +599,53 @@ class _Finder:
 
     def _quote_after(self, pos: int, end: int) -> tuple[int, int] | None:
         for s, e in self.quotes:
-            if pos <= s < end and re.fullmatch(r"[^\"“.;!?]{0,60}?[:,]?\s*", self.text[pos:s]):
+            if pos <= s < end and _LEAD_IN.fullmatch(self.text[pos:s]):
                 return (s, e)
         return None
 
-    def _subject_start(self, att: Attribution, sent: Span) -> int:
+    def _subject_start(self, att: Attribution, sent: Sentence) -> int:
         """Where the attribution's frame begins: its speaker mention (with role words)
         when the speaker is named before the verb, else the verb."""
         sp = att.speaker
         if sent.start_char <= sp.start < att.verb_start and att.how == "name":
-            start = sp.start
-            head = self.text[sent.start_char:start]
-            m = _TITLE_WORDS.search(head)
-            return sent.start_char + m.start() if m else start
-        m = re.search(r"\b(?:he|she|the\s+[\w\s]{0,40}?)\s*$", self.text[sent.start_char:att.verb_start], re.I)
-        if att.how in ("pronoun", "role") and m:
-            return sent.start_char + m.start()
+            return _title_start(self.text, sent.start_char, sp.start)
+        if att.how in ("pronoun", "role"):
+            m = _PRONOUN_OR_ROLE_END.search(self.text[sent.start_char:att.verb_start])
+            if m:
+                return sent.start_char + m.start()
         return att.verb_start
 
-    def _pre_content(self, att: Attribution, sent: Span, prev: Attribution | None) -> tuple[int, int] | None:
-        """The clause or quotation before a trailing attribution ('…, Peskov said')."""
-        quote = self._quote_before_subject(att, sent)
-        if quote is not None:
-            return quote
-        cut = self._subject_start(att, sent)  # the verb itself when the name follows it
+    def _pre_content(self, att: Attribution, sent: Sentence, prev: Attribution | None, subject_start: int,
+                     quoted: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The clause or quotation (``quoted``, see :meth:`_quote_before_subject`) before a
+        trailing attribution ('…, Peskov said') whose subject starts at ``subject_start``."""
+        if quoted is not None:
+            return quoted
+        cut = subject_start  # the verb itself when the name follows it
         head_start = prev.verb_end if prev is not None else sent.start_char
         head = self.text[head_start:cut]
-        if cut <= head_start or not re.search(r",\s*$", head):
+        if cut <= head_start or not _TRAILING_COMMA.search(head):
             return None
         body = head.rstrip().rstrip(",")
-        if len(re.findall(r"\w+", body)) < 3:
+        if len(_WORD.findall(body)) < 3:
             return None
         start = head_start + (len(body) - len(body.lstrip()))
         return (start, head_start + len(body))
 
-    def _quote_before_subject(self, att: Attribution, sent: Span) -> tuple[int, int] | None:
-        """A quotation ending right before the attribution ('“…,” Lavrov said') that no
-        earlier attribution has claimed."""
-        anchor = min(self._subject_start(att, sent), att.verb_start)
-        claimed = [r for a in self.state.attributions for r in a.content]
+    def _quote_before_subject(self, att: Attribution, subject_start: int) -> tuple[int, int] | None:
+        """A quotation ending right before the attribution ('“…,” Lavrov said', its subject
+        starting at ``subject_start``) that no earlier attribution has claimed."""
+        anchor = min(subject_start, att.verb_start)
+        gap = anchor  # where the spaces and commas before the anchor begin
+        while gap > 0 and (self.text[gap - 1].isspace() or self.text[gap - 1] == ","):
+            gap -= 1
+        claimed = None
         for s, e in self.quotes:
-            if e <= anchor and re.fullmatch(r"[\s,]*", self.text[e:anchor]) and (s, e) not in claimed \
-                    and not any(cs <= s < ce for cs, ce in claimed):
+            if not gap <= e <= anchor:
+                continue
+            if claimed is None:
+                claimed = [r for a in self.state.attributions for r in a.content]
+            if (s, e) not in claimed and not any(cs <= s < ce for cs, ce in claimed):
                 return (s, e)
         return None
 
@@ -541,26 +654,24 @@ class _Finder:
         quote near the verb, else right after the verb (and a date phrase after it)."""
         rest = self.text[verb_end:end]
         m = _THAT_OR_COLON.match(rest)
-        if m and len(re.findall(r"\w+", m.group(0))) <= 10:
+        if m and len(_WORD.findall(m.group(0))) <= 10:
             return verb_end + m.end()
-        m = re.match(r"\s*(?:on|in|at|late|early|last|this|earlier)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                     r"Saturday|Sunday|yesterday|today|\w+ \d{1,2}(?:, \d{4})?)\b", rest)
+        m = _DATE_AFTER_VERB.match(rest)
         return verb_end + (m.end() if m else 0)
 
     # -- other attribution forms -------------------------------------------------------------
-    def _nominal(self, index: int, sent: Span, found: list[Attribution]) -> list[Attribution]:
+    def _nominal(self, index: int, sent: Sentence, found: list[Attribution]) -> list[Attribution]:
         """'calls by Josep Borrell … for …' and 'Zelensky's call for …'."""
         out = []
         s_text = self.text[sent.start_char:sent.end_char]
-        for m in re.finditer(rf"\b{NOMINAL_NOUNS}\s+by\s+", s_text):
+        for m in _NOMINAL_BY.finditer(s_text):
             start = sent.start_char + m.start()
-            actor = next((a for a in self.speakers if a.start == sent.start_char + m.end()), None)
+            pos = sent.start_char + m.end()
+            actor = next(iter(self._speakers_between(pos, pos + 1)), None)
             if actor is not None:
                 out.append(self._nominal_attribution(actor, index, start, sent))
-        for actor in self.speakers:
-            if not (sent.start_char <= actor.start < sent.end_char):
-                continue
-            m = re.match(rf"['’]s\s+{NOMINAL_NOUNS}\b", self.text[actor.end:sent.end_char])
+        for actor in self._speakers_between(sent.start_char, sent.end_char):
+            m = _NOMINAL_POSSESSIVE.match(self.text[actor.end:sent.end_char])
             if m:
                 out.append(self._nominal_attribution(actor, index, actor.end + m.start(), sent))
         for att in out:
@@ -569,21 +680,21 @@ class _Finder:
                     outer.nested.append(att.content[0])
         return out
 
-    def _nominal_attribution(self, actor: Actor, index: int, start: int, sent: Span) -> Attribution:
+    def _nominal_attribution(self, actor: Actor, index: int, start: int, sent: Sentence) -> Attribution:
         rest = self.text[start:sent.end_char]
         m = _NOMINAL_END.search(rest, pos=min(len(rest), 5))
         end = start + (m.start() if m else len(rest))
         return Attribution(actor, "nominal", self.text[start:start + 5], index, start, start,
                            content=[(start, end)], frame=[])
 
-    def _according_to(self, index: int, sent: Span, found: list[Attribution]) -> list[Attribution]:
+    def _according_to(self, index: int, sent: Sentence, found: list[Attribution]) -> list[Attribution]:
         if found:
             return []
         s_text = self.text[sent.start_char:sent.end_char]
-        for m in re.finditer(r"\baccording to\s+", s_text, re.I):
+        for m in _ACCORDING_TO.finditer(s_text):
             pos = sent.start_char + m.end()
-            actor = next((a for a in self.speakers if pos <= a.start <= pos + 40
-                          and not re.search(r"[,;.]", self.text[pos:a.start])), None)
+            actor = next((a for a in self._speakers_between(pos, pos + 41)
+                          if not _CLAUSE_MARK.search(self.text[pos:a.start])), None)
             if actor is None:
                 continue
             phrase_end = actor.end
@@ -593,30 +704,30 @@ class _Finder:
                                 frame=[(sent.start_char + m.start(), phrase_end)])]
         return []
 
-    def _headline_colon(self, index: int, sent: Span, found: list[Attribution]) -> list[Attribution]:
+    def _headline_colon(self, index: int, sent: Sentence, found: list[Attribution]) -> list[Attribution]:
         """'Zelensky: Ukraine ready for talks' — a name opening the sentence, then a colon."""
         if found:
             return []
-        first = next((a for a in self.speakers if a.start >= sent.start_char), None)
+        first = next(iter(self._speakers_between(sent.start_char, len(self.text) + 1)), None)
         if first is None or first.kind != "person" or self.text[sent.start_char:first.start].strip():
             return []
-        m = re.match(r"\s*:\s*", self.text[first.end:sent.end_char])
+        m = _COLON_NEXT.match(self.text[first.end:sent.end_char])
         if not m:
             return []
         begin = first.end + m.end()
         return [Attribution(first, "name", ":", index, first.end, begin, content=[(begin, sent.end_char)],
                             frame=[(sent.start_char, begin)])]
 
-    def _split_accusation(self, att: Attribution, sent: Span, found: list[Attribution]) -> None:
+    def _split_accusation(self, att: Attribution, sent: Sentence, found: list[Attribution]) -> None:
         """'X accused Zelenskyy of …': the action is the accused person's position, the
         accuser keeps only their own judgements."""
         if att.mode != "accusation" or att.how == "accused":
             return
-        accused = next((a for a in self.speakers if att.verb_end < a.start <= att.verb_end + 3
-                        and a.kind == "person"), None)
+        accused = next((a for a in self._speakers_between(att.verb_end + 1, att.verb_end + 4)
+                        if a.kind == "person"), None)
         if accused is None:
             return
-        m = re.match(r"\s*(?:of|for)\b", self.text[accused.end:accused.end + 6])
+        m = _OF_OR_FOR.match(self.text[accused.end:accused.end + 6])
         if not m:
             return
         start = accused.end + m.end()
@@ -626,15 +737,15 @@ class _Finder:
         att.keep = "evaluative"
 
     # -- discourse ---------------------------------------------------------------------------
-    def _update_state(self, sent: Span, found: list[Attribution]) -> None:
-        people = [a for a in self.actors if sent.start_char <= a.start < sent.end_char and a.kind == "person"]
+    def _update_state(self, sent: Sentence, found: list[Attribution]) -> None:
+        people = [a for a in self._actors_between(sent.start_char, sent.end_char) if a.kind == "person"]
         self.state.recent_people.extend(people)
         self.state.recent_people = self.state.recent_people[-30:]
         speakers = [a.speaker for a in found if a.speaker.kind == "person" and a.how not in ("nominal", "accused")]
         if speakers:
             self.state.last_person = speakers[-1]
             return
-        subjects = [a for a in people if is_speaker(a) and not self._prepositional(a) and not self._possessive(a)]
+        subjects = [a for a in people if self._is_speaker(a) and not self._prepositional(a) and not self._possessive(a)]
         if subjects:
             self.state.last_person = subjects[0]
 
@@ -665,6 +776,26 @@ class _Finder:
 
 # --- helpers ---------------------------------------------------------------------------------
 
+class Sentence:
+    """A sentence of a document: its token range and character offsets, as in its
+    ``doc.sents`` span (``doc[sent.start:sent.end]``), without building tokens."""
+
+    __slots__ = ("start", "end", "start_char", "end_char")
+
+    def __init__(self, start: int, end: int, start_char: int, end_char: int):
+        self.start, self.end, self.start_char, self.end_char = start, end, start_char, end_char
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The sentences of ``doc`` (``doc.sents``), from the token view's sentence starts."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [Sentence(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+    view = token_view(doc)
+    starts = view.sent_starts
+    ends = starts[1:] + [len(view)]
+    return [Sentence(start, end, view.idx[start], view.end_char(end - 1)) for start, end in zip(starts, ends)]
+
+
 def is_speaker(actor: Actor) -> bool:
     """People, and named institutions ("the Kremlin", "Russia's defence ministry") — not
     generic plurals ("Russian officials", "Ukrainian authorities")."""
@@ -679,10 +810,20 @@ def is_speaker(actor: Actor) -> bool:
     return head not in GENERIC_INSTITUTION_HEADS and actor.name.lower() not in GENERIC_INSTITUTION_HEADS
 
 
+def _title_start(text: str, start: int, end: int) -> int:
+    """Start of the title and role words ending at ``end`` (``start + _TITLE_WORDS.search(
+    text[start:end]).start()``), searched from the last character that cannot be one."""
+    pos = start
+    if _TITLE_SEARCH_SAFE:
+        for m in _NON_TITLE_CHAR.finditer(text, start, end):
+            pos = m.end()
+    return _TITLE_WORDS.search(text, pos, end).start()
+
+
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Comma-separated pieces of ``text[start:end]`` (digit commas kept)."""
     out, pos = [], start
-    for m in re.finditer(r",(?!\d)", text[start:end]):
+    for m in _SEGMENT_COMMA.finditer(text[start:end]):
         out.append((pos, start + m.start()))
         pos = start + m.end()
     out.append((pos, end))
@@ -691,7 +832,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _name_list(seg: str) -> bool:
     """'RIA Novosti and TASS reportedly': the tail of a list of names, not a subject."""
-    words = [w for w in re.findall(r"[\w'’.-]+", seg) if w.lower() not in SKIPPABLE]
+    words = [w for w in _NAME_WORD.findall(seg) if w.lower() not in SKIPPABLE]
     return bool(words) and "and" in words and all(w == "and" or w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
@@ -699,12 +840,12 @@ def _appositive(seg: str) -> bool:
     """'the Kremlin aide who led the Russian side', 'who heads the team', 'an adviser to …',
     'speaking at a meeting of …'."""
     s = seg.strip()
-    if re.match(r"(?:who|whose|which|[a-z]+ing)\b", s):
+    if _RELATIVE_OR_PARTICIPLE.match(s):
         return True  # a relative clause or a participle phrase ('speaking at a meeting of …')
-    m = re.match(r"(?:and\s+)?(?:a|an|the)\s+", s, re.I)
+    m = _ARTICLE_LEAD.match(s)
     if not m:
         return False
-    words = re.findall(r"[\w-]+", s.lower())[:7]
+    words = _HYPHEN_WORD.findall(s.lower())[:7]
     return any(w in ROLE_WORDS or w in ("lawmaker", "member", "aide", "head", "leader") for w in words)
 
 
@@ -712,13 +853,10 @@ def _frame_only(remainder: str) -> bool:
     """Whether what follows a verb only frames it ('said on Wednesday.', 'told reporters')
     rather than reporting words ('said that …', 'said: "…"', 'said Russia would …')."""
     r = remainder.strip()
-    if not r or re.fullmatch(r"[\s.!?,;]*", r):
+    if not r or _END_PUNCT_ONLY.fullmatch(r):
         return True
-    if re.match(r"(?:that\b|:|,?\s*[\"“])", r):
+    if _REPORTED_LEAD.match(r):
         return False
-    cleaned = re.sub(r"\b(?:on|in|at|during|after|before|late|early|earlier|later|this|last|to|from|with|by|"
-                     r"via|according|told|reporters|journalists|a|an|the|his|her|their|its|news|conference|"
-                     r"briefing|interview|statement|press|social|media|television|tv|radio|address|video|"
-                     r"evening|morning|afternoon|night|weekly|daily|separately|also|speaking|"
-                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b", " ", r.lower())
-    return len(re.findall(r"[a-z]{3,}", cleaned)) <= 3 and not re.search(r"\b(?:will|would|is|are|was|were|has|had)\b", r.lower())
+    lower = r.lower()
+    cleaned = _FRAME_WORDS.sub(" ", lower)
+    return len(_LONG_WORD.findall(cleaned)) <= 3 and not _FINITE_VERB.search(lower)

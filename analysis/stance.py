@@ -29,12 +29,17 @@ arming Ukraine" → −1; "complained that Russia had rejected calls for a cease
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from re import _casefix, _constants as _sre_constants, _parser as _sre_parser
+from typing import Iterable, Iterator, Literal
+
+import _sre
 
 from . import config
 
@@ -60,6 +65,7 @@ _NUMERIC = re.compile(r"(?<![\w'-])\$?[\d.,]+(?:bn|m|k)?(?![\w'-])|\b(?:million|
 """Amounts do not count as filler words ("send another $800 million in military aid")."""
 _CHAIN_BREAKERS = re.compile(r"\b(?:through|by|via|after|before|during|despite|against|since|until|because|than)\b")
 """Prepositions that end a predicate's reach ("ended through a peace agreement")."""
+_TO_END = re.compile(r"\bto\s*$")
 _IMPERATIVE_LEAD = re.compile(r"^[\s\"']*(?:(?:then|just|so|now|please|and|let's|let us)\s+)*$")
 _QUALIFIER_TOPICS = {"peace": "agreement", "ceasefire": "ceasefire", "truce": "ceasefire", "cease-fire": "ceasefire",
                      "armistice": "ceasefire", "negotiation": "negotiations", "negotiating": "negotiations"}
@@ -118,6 +124,18 @@ class StanceLexicon:
     predicates: tuple[PredicateRule, ...]
     phrases: tuple[PhraseRule, ...]
     evaluations: tuple[EvaluationRule, ...]
+    filters: "Prefilter" = field(init=False, repr=False, compare=False)
+    """The lexicon's pattern groups (masks, phrases, terms, predicates, evaluations,
+    proposal, negators) as a :class:`Prefilter`."""
+
+    def __post_init__(self) -> None:
+        def rules(group: tuple) -> list[tuple[object, re.Pattern]]:
+            return [(rule, rule.rx) for rule in group]
+
+        object.__setattr__(self, "filters", Prefilter({
+            "masks": [(rx, rx) for rx in self.masks], "phrases": rules(self.phrases), "terms": rules(self.terms),
+            "predicates": rules(self.predicates), "evaluations": rules(self.evaluations),
+            "proposal": [(self.proposal, self.proposal)], "negators": [(self.negators, self.negators)]}))
 
 
 @dataclass(frozen=True)
@@ -149,6 +167,178 @@ class _Item:
     internal_negations: int = 0
     used: bool = False
     absorbed: bool = field(default=False)
+
+
+# --- regex prefilter ---------------------------------------------------------------------------
+# Most lexicon patterns cannot match most clauses, and a pattern that starts with a
+# look-behind is tried at every position. A pattern's *required literals* (strings one of
+# which every match contains) are looked for with a fast substring test first.
+
+class _FoldTable(dict):
+    """``str.translate`` table: a character as case-insensitive matching sees it (its
+    simple lower case, 'ı' → 'i', 'ſ' → 's')."""
+
+    def __missing__(self, code: int) -> int:
+        lower = _sre.unicode_tolower(code)
+        folded = min((lower, *_casefix._EXTRA_CASES.get(lower, ())))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+_REPEATS = {_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT}
+
+
+def fold_case(text: str) -> str:
+    """``text`` as case-insensitive matching sees it (one character for one)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+def required_literals(rx: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    """Alternatives of lower-cased ASCII strings without whitespace that every match of
+    ``rx`` contains: one string of each alternative (most selective first; empty when
+    none are known)."""
+    try:
+        needs = _needs(_sre_parser.parse(rx.pattern, rx.flags).data)
+    except (re.error, TypeError, ValueError, IndexError):
+        needs = []
+    needs = [need for need in set(needs) if not any(other < need for other in needs)]  # others imply it
+    needs = sorted(needs, key=_selectivity, reverse=True)[:MAX_REQUIREMENTS]
+    needs = needs[:1] + [need for need in needs[1:] if min(map(len, need)) >= 3]  # 'of', 'e': no help
+    return tuple(tuple(sorted(w for w in need if not any(other != w and other in w for other in need)))
+                 for need in needs)
+
+
+MAX_REQUIREMENTS = 6
+"""Alternatives of required literals checked per pattern."""
+MAX_BRANCH_COMBINATIONS = 16
+
+
+def _selectivity(need: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, need)), -len(need)
+
+
+def _branch_needs(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+    """Requirements of a choice between alternatives: a literal of each alternative's
+    requirement, for every combination of their best two (or of their best one)."""
+    best = [sorted(needs, key=_selectivity, reverse=True)[:2] for needs in alternatives]
+    if math.prod(len(b) for b in best) > MAX_BRANCH_COMBINATIONS:
+        best = [b[:1] for b in best]
+    return [frozenset().union(*combination) for combination in itertools.product(*best)]
+
+
+def _needs(items: list) -> list[frozenset[str]]:
+    """Required literals of a parsed pattern sequence: its literal runs, and those of its
+    groups, alternatives (the best of each) and repeated items."""
+    needs: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre_constants.LITERAL and av < 128 and not chr(av).isspace():
+            run.append(chr(av).lower())
+            continue
+        if run:
+            needs.append(frozenset(["".join(run)]))
+            run = []
+        if op is _sre_constants.SUBPATTERN:
+            needs += _needs(av[-1])
+        elif op is _sre_constants.ATOMIC_GROUP:
+            needs += _needs(av)
+        elif op is _sre_constants.BRANCH:
+            alternatives = [_needs(branch) for branch in av[1]]
+            if all(alternatives):
+                needs += _branch_needs(alternatives)
+        elif op in _REPEATS and av[0] >= 1:
+            needs += _needs(av[2])
+    if run:
+        needs.append(frozenset(["".join(run)]))
+    return needs
+
+
+class Prefilter:
+    """Which patterns of some named groups may match a text: a pattern is skipped when
+    the text lacks one of its :func:`required_literals` alternatives. :meth:`scan`
+    reads the literals a text holds (each whitespace-separated chunk once per process,
+    with a regex finding the longest literal at each position) as a bit mask;
+    :meth:`candidates` keeps the items whose requirements it meets. Blanking parts of a
+    text with spaces never lets a skipped pattern match."""
+
+    MAX_MEMO = 200_000
+
+    def __init__(self, groups: dict[str, Iterable[tuple[object, re.Pattern]]]):
+        needs = {name: [(item, required_literals(rx)) for item, rx in entries] for name, entries in groups.items()}
+        words = sorted({w for entries in needs.values() for _, alternatives in entries
+                        for need in alternatives for w in need})
+        bits = {w: 1 << k for k, w in enumerate(words)}
+        self._masks = {w: _or(bits[w[:k]] for k in range(1, len(w) + 1) if w[:k] in bits) for w in words}
+        self._groups = {name: tuple((item, tuple(_or(bits[w] for w in need) for need in alternatives))
+                                    for item, alternatives in entries)
+                        for name, entries in needs.items()}
+        self._rx = re.compile(f"(?=({_trie_pattern(words)}))") if words else None
+        self._memo: dict[str, int] = {}
+
+    def scan(self, text: str) -> int:
+        """The literals ``text`` holds, as a mask for :meth:`candidates`."""
+        found = 0
+        memo = self._memo
+        for chunk in text.split():
+            mask = memo.get(chunk)
+            if mask is None:
+                mask = self._scan_chunk(chunk)
+            found |= mask
+        return found
+
+    def _scan_chunk(self, chunk: str) -> int:
+        mask = 0
+        if self._rx is not None:
+            for word in set(self._rx.findall(fold_case(chunk))):
+                mask |= self._masks[word]  # with the literals that are its prefixes
+        if len(self._memo) >= self.MAX_MEMO:
+            self._memo.clear()
+        self._memo[chunk] = mask
+        return mask
+
+    def candidates(self, group: str, literals: int) -> list:
+        """The items of ``group``, in order, that may match a text holding ``literals`` (:meth:`scan`)."""
+        out = []
+        for item, needs in self._groups[group]:
+            for need in needs:
+                if not need & literals:
+                    break  # no literal of this alternative: no match
+            else:
+                out.append(item)
+        return out
+
+    def finditer(self, group: str, text: str, literals: int) -> Iterator[re.Match]:
+        """Matches in ``text`` of each candidate pattern of ``group`` in turn (a group of patterns)."""
+        for rx in self.candidates(group, literals):
+            yield from rx.finditer(text)
+
+
+def _or(masks: Iterable[int]) -> int:
+    out = 0
+    for mask in masks:
+        out |= mask
+    return out
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching the longest of ``words`` at a position (children before stops)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node and alternatives:
+            return f"(?:{'|'.join(alternatives)}|)"
+        if len(alternatives) > 1:
+            return f"(?:{'|'.join(alternatives)})"
+        return alternatives[0] if alternatives else ""
+
+    return branch(trie)
 
 
 # --- lexicon loading ---------------------------------------------------------------------------
@@ -292,44 +482,66 @@ def find_stances(text: str, *, context: str = "", mode: Mode = "plain",
         return []
     lex = lexicon or default_lexicon()
     work = normalise(text)
-    for rx in lex.masks:
-        for m in rx.finditer(work):
-            work = _blank(work, *m.span())
-    hits: list[StanceHit] = []
-    for rule in lex.phrases:
-        for m in rule.rx.finditer(work):
-            hits.append(StanceHit(rule.topic, rule.stance, text[m.start():m.end()], m.start(), m.end(),
-                                  evaluative=True, kind="phrase"))
-            work = _blank(work, *m.span())
-    words = _Words(work)
-    chunks = _chunks(work)
-    terms = _find_terms(work, lex)
-    _resolve_proposals(terms, work, context, lex, words)
-    preds = _find_predicates(work, lex, terms)
-    _assign_negators(work, lex, terms, preds, chunks, words)
-    for term in terms:
-        if term.absorbed or term.topic is None or term.rule.context_only:
-            continue
-        hit = _term_stance(term, terms, text, work, preds, chunks, words, mode)
-        if hit is not None:
-            hits.append(hit)
+    literals = lex.filters.scan(work)
+    work, hits = _mask(text, work, lex, literals)
+    terms = _find_terms(work, lex, literals)
+    if terms:
+        hits += _term_hits(text, work, terms, context, mode, lex, literals)
     hits = [h for h in hits if not any(s <= h.start < e for s, e in exclude)]
-    judged = _evaluation_hits(text, work, terms, hits, context, lex)
+    judged = _evaluation_hits(text, work, terms, hits, context, lex, literals)
     judged_topics = {(h.topic, h.stance) for h in judged}
     hits = [h for h in hits if not (h.weak and (h.topic, -h.stance) in judged_topics)]
     return _dedupe(hits + judged)
 
 
-def _find_terms(work: str, lex: StanceLexicon) -> list[_Item]:
+def _mask(text: str, work: str, lex: StanceLexicon, literals: int) -> tuple[str, list[StanceHit]]:
+    """``work`` with conditional clauses, outcome reports and fixed phrases blanked, and
+    the fixed phrases' hits."""
+    for rx in lex.filters.candidates("masks", literals):
+        for m in rx.finditer(work):
+            work = _blank(work, *m.span())
+    hits: list[StanceHit] = []
+    for rule in lex.filters.candidates("phrases", literals):
+        for m in rule.rx.finditer(work):
+            hits.append(StanceHit(rule.topic, rule.stance, text[m.start():m.end()], m.start(), m.end(),
+                                  evaluative=True, kind="phrase"))
+            work = _blank(work, *m.span())
+    return work, hits
+
+
+def _term_hits(text: str, work: str, terms: list[_Item], context: str, mode: Mode, lex: StanceLexicon,
+               literals: int) -> list[StanceHit]:
+    """The stances of the topic terms (proposals resolved here), from the predicates and
+    negators governing them."""
+    words = _Words(work)
+    _resolve_proposals(terms, work, context, lex, words)
+    stated = [t for t in terms if not (t.absorbed or t.topic is None or t.rule.context_only)]
+    if not stated:
+        return []
+    chunks = _chunks(work)
+    preds = _find_predicates(work, lex, terms, literals)
+    _assign_negators(work, lex, terms, preds, chunks, words, literals)
+    hits = []
+    for term in stated:
+        hit = _term_stance(term, terms, text, work, preds, chunks, words, mode)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _find_terms(work: str, lex: StanceLexicon, literals: int | None = None) -> list[_Item]:
     """Term occurrences of every topic (longest wins on overlap), then proposal nouns
-    where no topic term is."""
+    where no topic term is. ``literals``: ``lex.filters.scan(work)``, if known."""
+    if literals is None:
+        literals = lex.filters.scan(work)
     found = []
-    for rule in lex.terms:
+    for rule in lex.filters.candidates("terms", literals):
         for m in rule.rx.finditer(work):
             if m.end() > m.start():
                 found.append(_Item(m.start(), m.end(), "term", rule, rule.topic))
     found.sort(key=lambda it: (-(it.end - it.start), it.start))
-    found += [_Item(m.start(), m.end(), "proposal", None, None) for m in lex.proposal.finditer(work)]
+    found += [_Item(m.start(), m.end(), "proposal", None, None)
+              for m in lex.filters.finditer("proposal", work, literals)]
     kept: list[_Item] = []
     for item in found:
         if not any(item.start < k.end and k.start < item.end for k in kept):
@@ -365,9 +577,10 @@ def context_topic(context: str, *, lexicon: StanceLexicon | None = None) -> str 
         return None
     lex = lexicon or default_lexicon()
     work = normalise(context[-1500:])
-    terms = [t for t in _find_terms(work, lex) if t.kind == "term"]
+    literals = lex.filters.scan(work)
+    terms = [t for t in _find_terms(work, lex, literals) if t.kind == "term"]
     qualified = []
-    for m in lex.proposal.finditer(work):
+    for m in lex.filters.finditer("proposal", work, literals):
         topic = next((_QUALIFIER_TOPICS[w] for w in work[m.start():m.end()].split() if w in _QUALIFIER_TOPICS), None)
         if topic:
             qualified.append((m.start(), topic))
@@ -375,9 +588,9 @@ def context_topic(context: str, *, lexicon: StanceLexicon | None = None) -> str 
     return max(candidates)[1] if candidates else None
 
 
-def _find_predicates(work: str, lex: StanceLexicon, terms: list[_Item]) -> list[_Item]:
+def _find_predicates(work: str, lex: StanceLexicon, terms: list[_Item], literals: int) -> list[_Item]:
     preds = []
-    for rule in lex.predicates:
+    for rule in lex.filters.candidates("predicates", literals):
         for m in rule.rx.finditer(work):
             if any(m.start() < t.end and t.start < m.end() for t in terms):
                 continue
@@ -394,10 +607,10 @@ def _find_predicates(work: str, lex: StanceLexicon, terms: list[_Item]) -> list[
 
 
 def _assign_negators(work: str, lex: StanceLexicon, terms: list[_Item], preds: list[_Item],
-                     chunks: list[tuple[int, int]], words: _Words) -> None:
+                     chunks: list[tuple[int, int]], words: _Words, literals: int) -> None:
     """Each negator negates the nearest predicate or term to its right in its chunk."""
     items = sorted([t for t in terms if not t.absorbed] + preds, key=lambda it: it.start)
-    for m in lex.negators.finditer(work):
+    for m in lex.filters.finditer("negators", work, literals):
         inside = next((t for t in terms if t.start <= m.start() < t.end), None)
         if inside is not None:
             inside.negations += 1  # "no plans for talks" read as one proposal term
@@ -473,7 +686,7 @@ def _predicate_chain(term: _Item, before: list[_Item], work: str, words: _Words,
     for pred in sorted(before, key=lambda p: -p.end):
         gap_text = work[pred.end:cursor]
         gap = words.between(pred.end, cursor) - len(_NUMERIC.findall(gap_text))
-        limit = MAX_INFINITIVE_GAP if re.search(r"\bto\s*$", gap_text) else MAX_CHAIN_GAP
+        limit = MAX_INFINITIVE_GAP if _TO_END.search(gap_text) else MAX_CHAIN_GAP
         if gap > limit or _crosses(pred.end, cursor, blockers) or _CHAIN_BREAKERS.search(gap_text):
             break
         chain.append(pred)
@@ -482,11 +695,11 @@ def _predicate_chain(term: _Item, before: list[_Item], work: str, words: _Words,
 
 
 def _evaluation_hits(text: str, work: str, terms: list[_Item], hits: list[StanceHit], context: str,
-                     lex: StanceLexicon) -> list[StanceHit]:
+                     lex: StanceLexicon, literals: int) -> list[StanceHit]:
     """Judgements ('dangerous', 'escalation') of a topic term anywhere in the clause, or
     — for orphan ones — of the topic of the preceding sentence."""
     out = []
-    for rule in lex.evaluations:
+    for rule in lex.filters.candidates("evaluations", literals):
         for m in rule.rx.finditer(work):
             for topic in rule.topics:
                 present = any(t.topic == topic and not t.rule.context_only for t in terms if t.kind == "term")

@@ -27,14 +27,15 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .actors import Actor, find_actors
 from .gazetteer import default_gazetteer
 from .shifts import ShiftCue, find_shift_cues
-from .speech import Attribution, find_attributions, is_speaker, long_quotes
+from .speech import Attribution, Sentence, find_attributions, is_speaker, long_quotes, sentences
 from .stance import StanceHit, find_stances
 from .temporal import ResolvedDate, find_date_expressions, parse_iso, resolve
+from .tokens import token_view
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,10 @@ _SIDE_PHRASE = re.compile(
     r"|West(?:ern\s+(?:countries|allies|partners|governments|nations))?)\b")
 _DAY_WORDS = re.compile(r"\b(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                         re.I)
+_WORD = re.compile(r"\w+")
+_FULL_STOP_END = re.compile(r"[.!?\"”]\s*$")
+_WHETHER = re.compile(r"\bwhether\b", re.I)
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 _FOLLOW_ON = re.compile(r"\b(?:hours|minutes|moments) later\b|\blater (?:that|the same) day\b|\bthe same day\b|"
                         r"\bshortly (?:after|afterwards)\b|\bsoon after\b", re.I)
 
@@ -94,12 +99,13 @@ class _DocumentAnalyser:
     """Attributions, their dates, statement rows and reported shifts of one document."""
 
     def __init__(self, doc: Doc, doc_id: str, published: str | None):
-        self.doc, self.doc_id, self.text = doc, doc_id, doc.text
+        self.doc, self.doc_id, self.text = doc, doc_id, token_view(doc).doc_text
         published_date = parse_iso(published)
         self.anchor = published_date.value if published_date is not None else None
         self.published = ResolvedDate(self.anchor, "day") if self.anchor is not None else None
-        self.sents = list(doc.sents)
+        self.sents = sentences(doc)
         self.sent_starts = [s.start_char for s in self.sents]
+        self.sent_texts = [self.text[s.start_char:s.end_char] for s in self.sents]
         self.quotes = long_quotes(self.text)
         self.gaz = default_gazetteer()
         self.party_ents = self._party_entities()
@@ -123,11 +129,11 @@ class _DocumentAnalyser:
         Tuesday"): undated statements default to it rather than to the publication date."""
         if self.anchor is None:
             return None
-        lead = next((s for s in self.sents[:LEAD_SENTENCES] if len(re.findall(r"\w+", s.text)) >= 12
-                     and re.search(r"[.!?\"”]\s*$", s.text)), None)
+        lead = next((s for s in self.sent_texts[:LEAD_SENTENCES] if len(_WORD.findall(s)) >= 12
+                     and _FULL_STOP_END.search(s)), None)
         if lead is None:
             return self.published
-        for expr in find_date_expressions(lead.text):
+        for expr in find_date_expressions(lead):
             if expr.kind in ("weekday", "relative") and _DAY_WORDS.search(expr.text):
                 resolved = resolve(expr, self.anchor, "past")
                 if resolved is not None and 0 <= (self.anchor - resolved.value).days <= 6:
@@ -147,7 +153,7 @@ class _DocumentAnalyser:
         if found is not None:
             return found
         frame_text = " ".join(self.text[s:e] for s, e in att.frame)
-        sentence = self.sents[att.sent_index].text
+        sentence = self.sent_texts[att.sent_index]
         if previous is not None and (_FOLLOW_ON.search(frame_text) or _FOLLOW_ON.search(sentence[:80])):
             return self.dates.get(id(previous))
         if att.antecedent is not None and id(att.antecedent) in self.dates:
@@ -228,7 +234,7 @@ class _DocumentAnalyser:
         when one is named right before its verb."""
         head = self.text[floor:cue_pos]
         cut = max([m.end() for m in _CLAUSE_BREAK.finditer(head)] or [0])
-        if re.search(r"\bwhether\b", head[max(0, cut - 10):], re.I):
+        if _WHETHER.search(head[max(0, cut - 10):]):
             return None  # 'questioned whether Moscow would agree to …' doubts the other side: the speaker's wish
         clause_start = floor + cut
         for start, end, side in reversed(self._party_mentions(clause_start, cue_pos)):
@@ -245,7 +251,7 @@ class _DocumentAnalyser:
         for ent_start, ent_end, side in self.party_ents[first:]:
             if ent_start >= end:
                 break
-            if ent_end <= end and not re.match(r"['’]s\b", self.text[ent_end:ent_end + 2]):
+            if ent_end <= end and not _POSSESSIVE_S.match(self.text[ent_end:ent_end + 2]):
                 out.append((ent_start, ent_end, side))
         for m in _SIDE_PHRASE.finditer(self.text, start, end):
             side = self.gaz.party_of_demonym(m.group("demonym")) if m.group("demonym") else "WEST"
@@ -258,7 +264,7 @@ class _DocumentAnalyser:
         out = []
         for ent in self.doc.ents:
             if ent.label_ in ("GPE", "PERSON", "ORG"):
-                entry = self.gaz.lookup(ent.ent_id_) or self.gaz.lookup(ent.text)
+                entry = self.gaz.lookup(ent.ent_id_) or self.gaz.lookup(self.text[ent.start_char:ent.end_char])
                 if entry is not None and entry.side:
                     out.append((ent.start_char, ent.end_char, entry.side))
         return sorted(out)
@@ -272,9 +278,9 @@ class _DocumentAnalyser:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def _sentence_bounds(self, pos: int) -> tuple[int, int]:
-        sent = self.sents[self._sentence_index(pos)]
-        text = sent.text
-        return sent.start_char, sent.start_char + len(text.rstrip())
+        index = self._sentence_index(pos)
+        start = self.sent_starts[index]
+        return start, start + len(self.sent_texts[index].rstrip())
 
     def _row(self, att: Attribution, hit: StanceHit, start: int) -> dict:
         s_start, s_end = self._sentence_bounds(start)
@@ -290,7 +296,7 @@ class _DocumentAnalyser:
         """Shift cues with the attribution whose content holds them (None: the narrator)."""
         out = []
         for index, sent in enumerate(self.sents):
-            for cue in find_shift_cues(sent.text, offset=sent.start_char):
+            for cue in find_shift_cues(self.sent_texts[index], offset=sent.start_char):
                 holder = next((a for a in self.attributions if a.how != "nominal"
                                and any(s <= cue.start < e for s, e in a.content)), None)
                 if holder is not None:
@@ -379,10 +385,11 @@ class _DocumentAnalyser:
             return people[-1]
         return None
 
-    def _narrator_subject(self, sent: Span, limit: int) -> Actor | None:
+    def _narrator_subject(self, sent: Sentence, limit: int) -> Actor | None:
         """'For Zelenskyy, …' or the first named person before the cue, not inside a
         prepositional phrase or possessive."""
-        actors = [a for a in find_actors(sent) if is_speaker(a) and a.kind == "person" and a.start < limit]
+        actors = [a for a in find_actors(self.doc[sent.start:sent.end])
+                  if is_speaker(a) and a.kind == "person" and a.start < limit]
         for actor in actors:
             head = self.text[sent.start_char:actor.start]
             if re.fullmatch(r"\s*for\s+", head, re.I):
