@@ -10,22 +10,20 @@ The build streams: records are read in batches, and each batch flows through
 2. the near-duplicate index, in corpus order (the first of a group is kept);
 3. the table writers, which append one Parquet row group per batch to temporary files.
 
-Only the corpus-level inputs stay in memory: talk mentions, statements and reported
-shifts (without their sentences) for talk consolidation and shifts, which run at the
-end on those rows only. Every table is then moved into place; a failed or killed build
-leaves the previous tables untouched.
+Nothing per document stays in memory but the near-duplicate index. Once the workers
+have stopped, talk consolidation and shifts read the talk mentions, statements and
+reported shifts back from the temporary files; then every table is moved into place.
+A failed or killed build leaves the previous tables untouched.
 """
 from __future__ import annotations
 
 import logging
 import os
-import sys
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-import pandas as pd
 
 from . import config
 from .cache import ResultCache, record_key
@@ -179,7 +177,6 @@ class _TableSink:
         self.counts: dict[str, int] = {}
         self.rejections: list[tuple[str, str]] = []
         self.dated = self.removed = 0
-        self.kept: dict[str, list] = {"talk_mentions": [], "statements": [], "reported_shifts": []}
 
     def add(self, results: list[dict]) -> None:
         """One batch of results."""
@@ -199,9 +196,6 @@ class _TableSink:
             raise CorpusError("rejected inputs (--strict):" + _rejection_hint(self.rejections))
         for name, writer in self.writers.items():
             writer.append(rows[name])
-        self.kept["talk_mentions"] += rows["talk_mentions"]
-        self.kept["reported_shifts"] += rows["reported_shifts"]
-        self.kept["statements"] += [_compact(r, SHIFT_INPUT_COLUMNS) for r in rows["statements"]]
 
     def _count(self, row: dict) -> None:
         self.counts[row["status"]] = self.counts.get(row["status"], 0) + 1
@@ -211,14 +205,18 @@ class _TableSink:
         self.removed += row["removed"] or 0
 
     def finish(self, summary: BuildSummary) -> None:
-        """Run the corpus-level steps and move every table into place."""
+        """Run the corpus-level steps on the rows written so far (read back from the
+        temporary files, so nothing was held in memory while streaming) and move every
+        table into place."""
         from .shifts import find_shifts
         from .talks import consolidate_talks
 
-        statements = pd.DataFrame.from_records(self.kept.pop("statements"), columns=list(SHIFT_INPUT_COLUMNS))
+        self.duplicates = None  # free the index before the corpus-level steps
+        written = self.writers
+        statements = written["statements"].read_back(list(SHIFT_INPUT_COLUMNS)).to_pandas()
         corpus_tables = {
-            "talks": consolidate_talks(conform("talk_mentions", self.kept["talk_mentions"])),
-            "shifts": find_shifts(statements, conform("reported_shifts", self.kept["reported_shifts"])),
+            "talks": consolidate_talks(conform("talk_mentions", written["talk_mentions"].read_back().to_pylist())),
+            "shifts": find_shifts(statements, conform("reported_shifts", written["reported_shifts"].read_back().to_pylist())),
         }
         for name, writer in self.writers.items():
             writer.commit()
@@ -232,12 +230,6 @@ class _TableSink:
     def abort(self) -> None:
         for writer in self.writers.values():
             writer.abort()
-
-
-def _compact(row: dict, columns: tuple[str, ...]) -> tuple:
-    """The row's ``columns`` as a tuple, short strings interned (speakers, topics and
-    dates repeat across hundreds of thousands of rows)."""
-    return tuple(sys.intern(v) if isinstance(v, str) and len(v) < 40 else v for v in map(row.get, columns))
 
 
 class _Done:

@@ -10,7 +10,7 @@ import re
 from typing import Iterable
 
 import numpy
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 from . import config
 
@@ -44,27 +44,53 @@ def signature_values(text: str) -> list[int]:
 
 class NearDuplicateIndex:
     """Streaming near-duplicate detection: documents are offered in order, and each is
-    either kept or reported as a duplicate of an earlier kept one."""
+    either kept or reported as a duplicate of an earlier kept one.
+
+    Banding follows datasketch's ``MinHashLSH`` for the threshold (same bands and rows),
+    but the index is kept compact for corpora of 100,000+ documents: each band of a kept
+    signature is one integer key, and the signatures live in one growing ``uint32`` array
+    (about 1.5 KB per document instead of datasketch's ~4 KB). Candidates are confirmed
+    by their estimated Jaccard similarity, as with datasketch.
+    """
 
     def __init__(self, *, threshold: float = config.NEAR_DUPLICATE_THRESHOLD):
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._kept: dict[str, numpy.ndarray] = {}  # hash values only: a MinHash also holds its permutations
+        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._ranges = lsh.hashranges
+        self._bands: list[dict[int, int | list[int]]] = [{} for _ in self._ranges]
+        self._ids: list[str] = []
+        self._values = numpy.zeros((1024, NUM_PERM), dtype=numpy.uint32)
 
-    def offer(self, doc_id: str, signature: MinHash | LeanMinHash | list[int]) -> tuple[str, float] | None:
+    def offer(self, doc_id: str, signature: MinHash | list[int]) -> tuple[str, float] | None:
         """(kept doc_id, estimated similarity) if ``doc_id`` duplicates one, else None (kept)."""
-        if not isinstance(signature, (MinHash, LeanMinHash)):
-            signature = LeanMinHash(seed=1, hashvalues=signature, scheme=SCHEME)  # no permutations: cheap
-        candidates = sorted(self._lsh.query(signature))
-        values = signature.hashvalues
-        scored = [(float(numpy.count_nonzero(values == self._kept[c])) / NUM_PERM, c) for c in candidates]
+        values = numpy.asarray(signature.hashvalues if isinstance(signature, MinHash) else signature,
+                               dtype=numpy.uint64).astype(numpy.uint32)
+        keys = [hash(values[lo:hi].tobytes()) for lo, hi in self._ranges]
+        candidates = {i for band, key in zip(self._bands, keys) for i in _as_list(band.get(key))}
+        scored = [(float(numpy.count_nonzero(values == self._values[i])) / NUM_PERM, self._ids[i])
+                  for i in candidates]
         scored = [(s, c) for s, c in scored if s >= self.threshold]
         if scored:
             similarity, original = min(scored, key=lambda sc: (-sc[0], sc[1]))
             return original, round(similarity, 3)
-        self._lsh.insert(doc_id, signature)
-        self._kept[doc_id] = values
+        self._keep(doc_id, values, keys)
         return None
+
+    def _keep(self, doc_id: str, values: numpy.ndarray, keys: list[int]) -> None:
+        index = len(self._ids)
+        if index == len(self._values):
+            self._values = numpy.concatenate([self._values, numpy.zeros_like(self._values)])
+        self._values[index] = values
+        self._ids.append(doc_id)
+        for band, key in zip(self._bands, keys):
+            held = band.get(key)
+            band[key] = index if held is None else _as_list(held) + [index]
+
+
+def _as_list(held: int | list[int] | None) -> list[int]:
+    if held is None:
+        return []
+    return held if isinstance(held, list) else [held]
 
 
 def find_near_duplicates(docs: Iterable[tuple[str, str]], *,

@@ -150,15 +150,26 @@ class TableWriter:
         self._writer.write_table(_arrow_table(self.name, frame.reindex(columns=self.columns)))
         self.rows += len(frame)
 
+    def close(self) -> None:
+        """Finish the file (still under its temporary name)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+    def read_back(self, columns: list[str] | None = None) -> pa.Table:
+        """What was written so far (closes the file), e.g. for corpus-level steps."""
+        self.close()
+        return pq.read_table(self._tmp, columns=columns)
+
     def commit(self) -> Path:
         """Close the file and move it into place atomically."""
-        self._writer.close()
+        self.close()
         os.replace(self._tmp, self.target)
         return self.target
 
     def abort(self) -> None:
         """Close and delete the temporary file; the previous table stays."""
-        self._writer.close()
+        self.close()
         if os.path.exists(self._tmp):
             os.unlink(self._tmp)
 
