@@ -32,8 +32,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 def minhash(text: str) -> MinHash:
     """The MinHash signature of a text's shingles (seeded: deterministic)."""
     signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    for shingle in sorted(shingles(text)):
-        signature.update(shingle.encode("utf-8"))
+    signature.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(text))])
     return signature
 
 

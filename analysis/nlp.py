@@ -23,11 +23,12 @@ from importlib import resources
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, default_gazetteer
+from .tokens import strings_of
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +46,12 @@ def news_sentencizer(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (plus closing quotes) before a capital, digit or
     opening quote, and after every line break; whitespace stays with the sentence
     before it."""
-    texts = [tok.text for tok in doc]
-    spaces = [tok.whitespace_ for tok in doc]
-    n = len(texts)
+    n = len(doc)
     if not n:
         return doc
+    columns = doc.to_array([ORTH, SPACY]).T
+    texts = strings_of(doc, columns[0].tolist())
+    spaces = [" " if v else "" for v in columns[1].tolist()]
     starts = sentence_starts(texts, spaces)
     values = numpy.full((n, 1), -1, dtype="int64")
     values[sorted({0, *(i for i in starts if i < n)})] = 1

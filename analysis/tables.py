@@ -64,22 +64,32 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
 
 def _arrow_table(name: str, frame: pd.DataFrame) -> pa.Table:
     schema = SCHEMAS[name] | EXTRA_COLUMNS.get(name, {})
-    arrays, fields = [], []
-    for column in frame.columns:
-        values = [None if _is_missing(v) else v for v in frame[column].tolist()]
-        kind = schema.get(column)
-        if kind == LIST:
-            values = [None if v is None else [str(x) for x in v] for v in values]
-        elif kind == INT:
-            values = [None if v is None else int(v) for v in values]
-        elif kind == BOOL:
-            values = [None if v is None else bool(v) for v in values]
-        elif kind == STR:
-            values = [None if v is None else str(v) for v in values]
-        arrow_type = _ARROW.get(kind) if kind else None
-        arrays.append(pa.array(values, type=arrow_type))
-        fields.append(pa.field(column, arrays[-1].type))
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    arrays = [_normalised_array(schema.get(column), frame[column].tolist()) for column in frame.columns]
+    return pa.Table.from_arrays(arrays, schema=pa.schema(
+        [pa.field(column, array.type) for column, array in zip(frame.columns, arrays)]))
+
+
+def _normalised_array(kind: str | None, values: list) -> pa.Array:
+    """Missing values (None, NaN, NA) as nulls and every value cast to the column's kind."""
+    values = [None if _is_missing(v) else v for v in values]
+    if kind == LIST:
+        values = [None if v is None else [str(x) for x in v] for v in values]
+    elif kind == INT:
+        values = [None if v is None else int(v) for v in values]
+    elif kind == BOOL:
+        values = [None if v is None else bool(v) for v in values]
+    elif kind == STR:
+        values = [None if v is None else str(v) for v in values]
+    return pa.array(values, type=_ARROW.get(kind) if kind else None)
+
+
+def _column_array(kind: str, values: list) -> pa.Array:
+    """``values`` as an Arrow array of the column's kind: directly when they already have
+    the right Python types (the usual case), else through :func:`_normalised_array`."""
+    try:
+        return pa.array(values, type=_ARROW[kind], from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        return _normalised_array(kind, values)
 
 
 def _is_missing(value) -> bool:
@@ -131,6 +141,7 @@ class TableWriter:
     def __init__(self, name: str, out_dir: Path):
         out_dir.mkdir(parents=True, exist_ok=True)
         self.name, self.target = name, out_dir / f"{name}.parquet"
+        self.kinds = SCHEMAS[name] | EXTRA_COLUMNS.get(name, {})
         self.columns = list(SCHEMAS[name]) + sorted(EXTRA_COLUMNS.get(name, {}))
         self.schema = _arrow_table(name, pd.DataFrame({c: [] for c in self.columns}, dtype=object)).schema
         remove_stale_temporaries(out_dir)
@@ -143,12 +154,12 @@ class TableWriter:
         """Write ``rows`` as one row group (nothing when empty)."""
         if not rows:
             return
-        frame = conform(self.name, rows)
-        unknown = [c for c in frame.columns if c not in self.columns]
+        unknown = sorted(set().union(*rows).difference(self.columns))
         if unknown:
             raise ValueError(f"table {self.name!r} got undeclared columns {unknown}: add them to EXTRA_COLUMNS")
-        self._writer.write_table(_arrow_table(self.name, frame.reindex(columns=self.columns)))
-        self.rows += len(frame)
+        arrays = [_column_array(self.kinds[c], [row.get(c) for row in rows]) for c in self.columns]
+        self._writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.rows += len(rows)
 
     def close(self) -> None:
         """Finish the file (still under its temporary name)."""

@@ -79,7 +79,7 @@ def _read(doc: Doc) -> TokenView:
     if not len(doc):
         return TokenView(*([] for _ in range(16)))
     array = doc.to_array([*_STRINGS, IDX, SPACY, SENT_START, *_FLAGS]).T
-    text, lower, lemma, ent_type = (_strings(doc, array[i].tolist()) for i in range(4))
+    text, lower, lemma, ent_type = (strings_of(doc, array[i].tolist()) for i in range(4))
     sent_start = array[6].astype("int64")
     starts = sorted({0, *numpy.flatnonzero(sent_start == 1).tolist()})
     flags = (array[7:] != 0).tolist()
@@ -87,7 +87,7 @@ def _read(doc: Doc) -> TokenView:
                      [" " if v else "" for v in array[5].tolist()], *flags, ent_type, starts)
 
 
-def _strings(doc: Doc, hashes: list[int]) -> list[str]:
+def strings_of(doc: Doc, hashes: list[int]) -> list[str]:
     """The strings of ``hashes``; a process-wide memo (hash → string is the same for every
     StringStore) makes this a dict lookup per token."""
     memo = _STRING_MEMO

@@ -69,3 +69,15 @@ def test_stale_temporaries_of_dead_builds_are_removed(tmp_path):
     alive.write_bytes(b"x")
     remove_stale_temporaries(tmp_path)
     assert not dead.exists() and alive.exists()
+
+
+def test_table_writer_normalises_values_of_the_wrong_type(tmp_path):
+    from analysis.tables import TableWriter
+
+    writer = TableWriter("casualties", tmp_path)
+    writer.append([{"doc_id": 7, "value": 3.0, "vague": 1, "start": float("nan")},
+                   {"doc_id": "b", "value": 4, "vague": False, "start": 2}])
+    writer.commit()
+    frame = read_table("casualties", tmp_path)
+    assert frame["doc_id"].tolist() == ["7", "b"] and frame["value"].tolist() == [3, 4]
+    assert frame["vague"].tolist() == [True, False] and pd.isna(frame["start"][0]) and frame["start"][1] == 2
