@@ -21,12 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-import pandas as pd
 
 from .gazetteer import Gazetteer, default_gazetteer
 from .stance import Prefilter
 from .temporal import find_date_expressions, parse_iso
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SHIFT_COLUMNS = ["speaker", "topic", "date", "from_stance", "to_stance", "explicit", "doc_ids", "evidence"]
 MERGE_DAYS = 31
@@ -183,6 +186,8 @@ class _Shift:
 
 
 def find_shifts(statements: pd.DataFrame | None, reported: pd.DataFrame | None) -> pd.DataFrame:
+    import pandas as pd  # not at module level: extraction workers never need pandas
+
     """The corpus-level ``shifts`` table from the statements and the reported shifts."""
     statements = _usable(statements, ("doc_id", "speaker", "topic", "stance", "date"))
     reported = _usable(reported, ("doc_id", "speaker", "topic", "from_stance", "to_stance", "date"))
@@ -196,6 +201,8 @@ def find_shifts(statements: pd.DataFrame | None, reported: pd.DataFrame | None) 
 
 
 def _usable(frame: pd.DataFrame | None, columns: tuple[str, ...]) -> pd.DataFrame:
+    import pandas as pd
+
     if frame is None or len(frame) == 0 or any(c not in frame.columns for c in columns):
         return pd.DataFrame(columns=list(columns) + ["sentence"])
     frame = frame.copy()

@@ -28,15 +28,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import compress
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import pandas as pd
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Entry, Gazetteer, default_gazetteer
 from .temporal import (PAST_CUES, DateExpression, ResolvedDate, Tense, explicit_date, find_date_expressions,
                        parse_iso, resolve)
 from .tokens import TokenView, token_view
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # --- lexicons -----------------------------------------------------------------------------
 TALK_NOUNS = {"talks", "negotiations", "consultations"}
@@ -338,6 +340,8 @@ def extract_talk_mentions(doc: Doc, *, doc_id: str, published: str | None) -> li
 
 
 def consolidate_talks(mentions: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd  # not at module level: extraction workers never need pandas
+
     """Corpus-level events from talk mentions: same event if the dates agree (±1 day, or
     the same month when one side is month-precise), a party is shared and neither venue nor
     round contradict. One row per event, columns per ``shared/spec/tables.md``."""
@@ -1210,8 +1214,17 @@ def _normalised_rows(mentions: pd.DataFrame) -> list[dict]:
             "start": _as_int(record.get("start")) or 0, "weak": _as_bool(record.get("weak")),
         })
     return rows
+
+
+def _missing(value) -> bool:
+    """None, NaN or pandas' NA (pandas is imported only where frames are consolidated)."""
+    from pandas import NA
+
+    return value is None or value is NA or (isinstance(value, float) and value != value)
+
+
 def _text(value) -> str | None:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+    if _missing(value):
         return None
     text = str(value).strip()
     return text or None
@@ -1219,7 +1232,7 @@ def _text(value) -> str | None:
 
 def _as_int(value) -> int | None:
     try:
-        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        if _missing(value):
             return None
         return int(value)
     except (TypeError, ValueError):
@@ -1227,13 +1240,13 @@ def _as_int(value) -> int | None:
 
 
 def _as_bool(value) -> bool:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if _missing(value):
         return False
     return bool(value)
 
 
 def _as_list(value) -> list[str]:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if _missing(value):
         return []
     if isinstance(value, str):
         return sorted({p.strip() for p in re.split(r"[;,|]", value.strip("[]")) if p.strip().strip("'\"")})
