@@ -213,7 +213,7 @@ def scale_figures(corpus: Path, work: Path, n: int, cores: int) -> list[tuple[st
     """Only the full build on all cores: time and peak memory (for very large N)."""
     all_s, all_rss = run_child(build_command(corpus, work / "tn", jobs=cores, cache=None))
     return [(f"full build, {cores} processes", f"{all_s:.1f} s, {n / all_s:,.0f} docs/s"),
-            ("peak RSS (largest process)", f"{all_rss:,.0f} MB")]
+            ("peak RSS (process tree)", f"{all_rss:,.0f} MB")]
 
 
 def main(n: int = 2000, *, reports: bool = False, scale_only: bool = False) -> None:

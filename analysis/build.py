@@ -213,11 +213,13 @@ class _TableSink:
 
         self.duplicates = None  # free the index before the corpus-level steps
         written = self.writers
+        mentions = written["talk_mentions"].read_back().to_pandas()
+        talks = consolidate_talks(mentions)
+        del mentions  # one corpus-level input in memory at a time
         statements = written["statements"].read_back(list(SHIFT_INPUT_COLUMNS)).to_pandas()
-        corpus_tables = {
-            "talks": consolidate_talks(conform("talk_mentions", written["talk_mentions"].read_back().to_pylist())),
-            "shifts": find_shifts(statements, conform("reported_shifts", written["reported_shifts"].read_back().to_pylist())),
-        }
+        reported = written["reported_shifts"].read_back().to_pandas()
+        corpus_tables = {"talks": talks, "shifts": find_shifts(statements, reported)}
+        del statements, reported
         for name, writer in self.writers.items():
             writer.commit()
             summary.rows[name] = writer.rows

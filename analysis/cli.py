@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--sides", help="comma-separated casualty sides")
     r.add_argument("--parties", help="comma-separated party codes for talks")
     r.add_argument("--speakers", help="comma-separated speaker names")
-    r.add_argument("--jobs", type=_jobs, default=None, help="worker processes for the build")
+    r.add_argument("--jobs", type=_jobs, default=None,
+                   help="worker processes for the build and notebooks run at once (default: all cores)")
     r.add_argument("--kernel", default="python3", help="Jupyter kernel name (default python3)")
     bench = sub.add_parser("bench", help="benchmark the build on a generated corpus (prints figures)")
     bench.add_argument("-n", "--articles", type=_jobs, default=2000, help="articles to generate (default 2000)")
