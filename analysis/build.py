@@ -27,11 +27,10 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import config
 from .cache import ResultCache, record_key
-from .corpus import CorpusError, RawRecord, check_corpus_dir, iter_corpus_files, read_metadata, read_records
+from .corpus import CorpusError, check_corpus_dir, iter_corpus_files, read_metadata, read_records
 from .dedup import NearDuplicateIndex
-from .documents import document_row
-from .tables import PER_DOCUMENT_TABLES, TableWriter, conform, write_table
-from .work import Task, process_chunk, warm_worker
+from .tables import PER_DOCUMENT_TABLES, TableWriter, write_table
+from .work import Task, process_chunk, process_record, warm_worker
 
 log = logging.getLogger(__name__)
 
@@ -158,12 +157,9 @@ def _collect(batch: list[Task], keys: list[str | None], cached: dict[str, dict],
              todo: list[tuple[Task, str]], future, cache: ResultCache) -> list[dict]:
     fresh = dict(zip((key for _, key in todo), future.result()))
     cache.put_many(sorted(fresh.items()))
-    return [_unreadable(record, overrides) if key is None else cached.get(key) or fresh[key]
+    # unreadable records (no key) are only a rejected row: cheap, done here
+    return [process_record(record, overrides) if key is None else cached.get(key) or fresh[key]
             for (record, overrides), key in zip(batch, keys)]
-
-
-def _unreadable(record: RawRecord, overrides: dict[str, str] | None) -> dict:
-    return {"document": document_row(record, overrides), "signature": None, "tables": {}}
 
 
 class _TableSink:
@@ -235,7 +231,7 @@ class _TableSink:
 
 
 class _Done:
-    """An already-computed result with the ``result()`` of a future."""
+    """In-process work with the ``result()`` of a future: computed when first asked for."""
 
     def __init__(self, compute: Callable[[], list[dict]]):
         self._compute, self._value = compute, None

@@ -1,8 +1,6 @@
 """End-to-end builds of small corpora written by the tests."""
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 
