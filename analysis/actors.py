@@ -112,7 +112,7 @@ def _overlaps(actor: Actor, others: list[Actor]) -> bool:
 
 def _gazetteer_actors(span: Span | Doc, tokens: _Tokens, gaz: Gazetteer) -> list[Actor]:
     out = []
-    for ent in span.ents:
+    for ent in tokens.view.ents_within(tokens.start, tokens.end):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         start, end = ent.start_char, ent.end_char

@@ -22,7 +22,7 @@ one row, merged so that the attributed mention's claimant is kept.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -688,7 +688,7 @@ def _possessor_party(fig: _Figure, sent: Span, gaz: Gazetteer) -> str | None:
         if t in claimant_span:
             break
         if view.ent_type[t] in ("GPE", "NORP", "ORG", "PERSON"):
-            code = _token_party(sent.doc, view, t, None, gaz)
+            code = _token_party(view, t, None, gaz)
             if code:
                 return code
     return fig.claimant.side if fig.claimant is not None else None
@@ -700,13 +700,13 @@ def _party_side(code: str | None) -> str | None:
     return SIDE_NAMES.get(code, "other")
 
 
-def _token_party(doc: Doc, view: TokenView, t: int, claimant: Actor | None, gaz: Gazetteer) -> str | None:
+def _token_party(view: TokenView, t: int, claimant: Actor | None, gaz: Gazetteer) -> str | None:
     """Party code token ``t`` names: demonym, country/city, person, or 'its'/'their' (claimant)."""
     ent, text = view.ent_type[t], view.text[t]
     if ent == "NORP":
-        return gaz.party_of_demonym(doc[t].ent_id_ or text)
+        return gaz.party_of_demonym(view.ent_id[t] or text)
     if ent in ("GPE", "PERSON", "ORG"):
-        entry = gaz.lookup(doc[t].ent_id_) or gaz.lookup(text)
+        entry = gaz.lookup(view.ent_id[t]) or gaz.lookup(text)
         return entry.side if entry is not None else None
     if view.lower[t] in POSSESSIVES and claimant is not None:
         return claimant.side
@@ -715,18 +715,18 @@ def _token_party(doc: Doc, view: TokenView, t: int, claimant: Actor | None, gaz:
 
 def _side_from_tokens(fig: _Figure, tokens: list[int], gaz: Gazetteer) -> str | None:
     """'russian' / 'ukrainian' / 'other' from demonyms among ``tokens``; 'mixed' if several."""
-    doc, view = fig.sent.doc, fig.view
+    view = fig.view
     codes = set()
     for t in tokens:
         ent, text = view.ent_type[t], view.text[t]
         if ent in ("ORG", "PERSON"):
             continue
         if ent == "NORP" or (text[:1].isupper() and gaz.party_of_demonym(text)):
-            code = gaz.party_of_demonym(doc[t].ent_id_ or text)
+            code = gaz.party_of_demonym(view.ent_id[t] or text)
             if code:
                 codes.add(code)
         elif ent == "GPE" and view.lower_at(t + 1) == "'s":
-            entry = gaz.lookup(doc[t].ent_id_) or gaz.lookup(text)
+            entry = gaz.lookup(view.ent_id[t]) or gaz.lookup(text)
             if entry is not None and entry.side:
                 codes.add(entry.side)  # "Russia's losses"
     if not codes:
@@ -752,7 +752,7 @@ def _loser_side(fig: _Figure, sent: Span, gaz: Gazetteer, skip: set[int]) -> str
         for s in range(v - 1, max(sent.start, v - 6) - 1, -1):
             if s in skip:
                 continue
-            code = _token_party(sent.doc, view, s, fig.claimant, gaz)
+            code = _token_party(view, s, fig.claimant, gaz)
             if code in SIDE_NAMES:
                 if fig.population is None and any(low(k) in _MILITARY_WORDS for k in range(s, v)):
                     fig.population = "military"
@@ -763,13 +763,12 @@ def _loser_side(fig: _Figure, sent: Span, gaz: Gazetteer, skip: set[int]) -> str
 
 def _attacker_side(view: TokenView, sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[int]) -> str | None:
     """Victims of 'Russian strikes', 'its missiles', 'Russia shelled …' are the other side."""
-    doc = sent.doc
     claimant = fig.claimant if fig is not None else None
     codes = set()
     for t in range(sent.start, sent.end):
         if t in skip or (fig is not None and fig.mention.start <= t < fig.np_end):
             continue
-        code = _token_party(doc, view, t, claimant, gaz)
+        code = _token_party(view, t, claimant, gaz)
         if code not in SIDE_NAMES:
             continue
         window = [view.lower_at(k) for k in range(t + 1, min(sent.end, t + 6))]
@@ -811,13 +810,12 @@ def _loss_follows(window: list[str]) -> bool:
 def _place_side(view: TokenView, sent: Span, fig: _Figure | None, gaz: Gazetteer, skip: set[int]) -> str | None:
     """Side of the Russian or Ukrainian place nearest the figure ('in the Moscow region',
     'the Ukrainian city of Sumy', 'fled Ukraine')."""
-    doc = sent.doc
     anchor = fig.mention.start if fig is not None else sent.end
     best: tuple[int, str] | None = None
     for t in range(sent.start, sent.end):
         if t in skip:
             continue
-        code = _place_code(doc, view, t, gaz)
+        code = _place_code(view, t, gaz)
         if code not in SIDE_NAMES:
             continue
         distance = abs(anchor - t)
@@ -826,13 +824,12 @@ def _place_side(view: TokenView, sent: Span, fig: _Figure | None, gaz: Gazetteer
     return best[1] if best else None
 
 
-def _place_code(doc: Doc, view: TokenView, t: int, gaz: Gazetteer) -> str | None:
+def _place_code(view: TokenView, t: int, gaz: Gazetteer) -> str | None:
     ent = view.ent_type[t]
     if ent == "GPE":
-        tok = doc[t]
-        if tok.ent_iob_ != "B":
+        if view.ent_starts[bisect_left(view.ent_starts, t):][:1] != [t]:
             return None
-        entry = gaz.lookup(tok.ent_id_) or gaz.lookup(tok.text)
+        entry = gaz.lookup(view.ent_id[t]) or gaz.lookup(view.text[t])
         if entry is None or entry.kind != "place":
             return None
         if entry.place_kind == "country" and view.lower_at(t - 1) not in PLACE_PREPOSITIONS:
@@ -840,7 +837,7 @@ def _place_code(doc: Doc, view: TokenView, t: int, gaz: Gazetteer) -> str | None
                 return None
         return entry.side
     if ent == "NORP" and view.lower_at(t + 1) in PLACE_NOUNS:
-        return gaz.party_of_demonym(doc[t].ent_id_ or view.text[t])
+        return gaz.party_of_demonym(view.ent_id[t] or view.text[t])
     return None
 
 

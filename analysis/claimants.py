@@ -81,7 +81,6 @@ MAX_CLAIM_DISTANCE = 8
 _REPORT_CUES = REPORT_VERBS | {"according"}
 _COMMA_OR_QUOTE = {","} | CLOSING_QUOTES
 _TRAILING_MARKS = {",", ")"} | CLOSING_QUOTES
-_GPE_KEY = "analysis.claimants.gpe"
 
 
 @dataclass(frozen=True)
@@ -243,36 +242,17 @@ def _drop_overlaps(actors: list[Actor]) -> list[Actor]:
 def _place_actors(sent: Span, view: TokenView, gaz: Gazetteer) -> list[Actor]:
     """Capitals and countries speaking for governments ('Kyiv had said', 'Moscow says')."""
     out = []
-    starts, ends, ids = _gpe_entities(sent.doc, view)
-    for k in range(bisect_left(starts, sent.start), bisect_left(starts, sent.end)):
-        t, end = starts[k], min(ends[k], sent.end)
+    starts = view.ent_starts
+    for ent in view.ents[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]:
+        if ent.label_ != "GPE":
+            continue
+        t, end = ent.start, min(ent.end, sent.end)
         text = span_text(view, t, end)
-        entry = gaz.lookup(ids[k]) or gaz.lookup(text)
+        entry = gaz.lookup(ent.ent_id_) or gaz.lookup(text)
         if entry is None or entry.kind != "place":
             continue
         out.append(Actor(entry.name, entry.side, "place", view.idx[t], view.end_char(end - 1), text))
     return out
-
-
-def _gpe_entities(doc: Doc, view: TokenView) -> tuple[list[int], list[int], list[str]]:
-    """First token of every GPE entity in the document, the end of the run of 'I' tokens
-    after it and its ``ent_id_``, computed once per document."""
-    cached = doc.user_data.get(_GPE_KEY)
-    if cached is None or cached[0] is not view:
-        table = doc.to_array(["ENT_IOB", "ENT_ID"])
-        iob, ids = table[:, 0].tolist(), table[:, 1].tolist()  # ENT_IOB 3: B, 1: I
-        starts, ends, names = [], [], []
-        for t in positions(view.ent_type, ("GPE",), 0, len(iob)):
-            if iob[t] == 3:
-                end = t + 1
-                while end < len(iob) and iob[end] == 1:
-                    end += 1
-                starts.append(t)
-                ends.append(end)
-                names.append(doc.vocab.strings[ids[t]])
-        cached = (view, starts, ends, names)
-        doc.user_data[_GPE_KEY] = cached
-    return cached[1], cached[2], cached[3]
 
 
 def _token_at_char(view: TokenView, sent: Span, char: int) -> int | None:
@@ -403,10 +383,10 @@ def _description(doc: Doc, view: TokenView, start: int, head: int, gaz: Gazettee
     if view.is_title[start] and not view.ent_type[start] and doc[start].is_sent_start:
         name = name[:1].lower() + name[1:]  # 'Officials said' → 'officials'
     ent_type, text = view.ent_type, view.text
-    sides = {gaz.party_of_demonym(doc[k].ent_id_ or text[k]) for k in range(start, head)
+    sides = {gaz.party_of_demonym(view.ent_id[k] or text[k]) for k in range(start, head)
              if ent_type[k] == "NORP"}
     sides |= {entry.side for k in range(start, head) if ent_type[k] == "GPE"
-              for entry in [gaz.lookup(doc[k].ent_id_ or text[k])] if entry is not None}
+              for entry in [gaz.lookup(view.ent_id[k] or text[k])] if entry is not None}
     side = sides.pop() if len(sides) == 1 else None
     return Actor(name, side, ANAPHORIC_HEADS.get(view.lower_at(head), "institution"), a, b, name)
 

@@ -6,6 +6,7 @@ duplicate of it. Articles that merely share some wire paragraphs stay apart.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
@@ -29,16 +30,22 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+@functools.cache
+def _permutations() -> numpy.ndarray:
+    """datasketch's seeded permutations, drawn once per process rather than per signature."""
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def minhash(text: str) -> MinHash:
     """The MinHash signature of a text's shingles (seeded: deterministic)."""
-    signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    signature.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(text))])
+    signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
+    signature.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
     return signature
 
 
 def signature_values(text: str) -> list[int]:
     """The MinHash signature of ``text`` as plain integers (picklable, JSON-able)."""
-    return [int(v) for v in minhash(text).hashvalues]
+    return minhash(text).hashvalues.tolist()
 
 
 class NearDuplicateIndex:

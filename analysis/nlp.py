@@ -105,11 +105,22 @@ def lower_lemmatizer(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     lowers = doc.to_array([LOWER]).tolist()
-    table, strings = _lemma_table(), doc.vocab.strings
-    lemma_of = {h: strings.add(table.get(strings[h], strings[h])) for h in set(lowers)}
-    lemmas = numpy.fromiter((lemma_of[h] for h in lowers), dtype="uint64", count=len(lowers))
+    memo = _LEMMA_MEMO
+    missing = set(lowers).difference(memo)
+    if missing:
+        if len(memo) > _LEMMA_MEMO_LIMIT:
+            memo.clear()
+            missing = set(lowers)
+        table, strings = _lemma_table(), doc.vocab.strings
+        memo.update((h, strings.add(table.get(strings[h], strings[h]))) for h in missing)
+    lemmas = numpy.fromiter(map(memo.__getitem__, lowers), dtype="uint64", count=len(lowers))
     doc.from_array([LEMMA], lemmas.reshape(-1, 1))
     return doc
+
+
+_LEMMA_MEMO: dict[int, int] = {}
+"""Lower-case hash → lemma hash, for every document of the process (hashes are global)."""
+_LEMMA_MEMO_LIMIT = 500_000
 
 
 def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:

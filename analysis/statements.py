@@ -262,7 +262,7 @@ class _DocumentAnalyser:
     def _party_entities(self) -> list[tuple[int, int, str]]:
         """Gazetteer places, people and institutions of the document with their party code."""
         out = []
-        for ent in self.doc.ents:
+        for ent in token_view(self.doc).ents:
             if ent.label_ in ("GPE", "PERSON", "ORG"):
                 entry = self.gaz.lookup(ent.ent_id_) or self.gaz.lookup(self.text[ent.start_char:ent.end_char])
                 if entry is not None and entry.side:

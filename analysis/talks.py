@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from .gazetteer import Entry, Gazetteer, default_gazetteer
 from .temporal import (PAST_CUES, DateExpression, ResolvedDate, Tense, explicit_date, find_date_expressions,
                        parse_iso, resolve)
-from .tokens import TokenView, token_view
+from .tokens import Entity, TokenView, token_view
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -196,17 +196,6 @@ class DateSlot:
     expr: DateExpression
 
 
-class Entity(NamedTuple):
-    """A named entity of the document, read once from ``doc.ents`` (named like a Span's
-    attributes)."""
-
-    start: int
-    end: int
-    label_: str
-    ent_id_: str
-    text: str
-
-
 class Sentence(NamedTuple):
     """A sentence as its doc token range (all the rules read of a sentence ``Span``)."""
 
@@ -241,29 +230,19 @@ class DocContext:
     def sentence_text(self, sent: Sentence) -> str:
         return self.span_text(sent.start, sent.end)
 
-    @cached_property
+    @property
     def ents(self) -> list[Entity]:
         """``doc.ents``."""
-        text = self.text
-        return [Entity(e.start, e.end, e.label_, e.ent_id_, text[e.start_char:e.end_char]) for e in self.doc.ents]
-
-    @cached_property
-    def ent_starts(self) -> list[int]:
-        return [e.start for e in self.ents]
+        return self.view.ents
 
     @cached_property
     def persons(self) -> dict[int, Entity]:
         """PERSON entities by first token."""
         return {e.start: e for e in self.ents if e.label_ == "PERSON"}
 
-    def ents_within(self, lo: int, hi: int) -> list[Entity]:
-        """The entities lying wholly inside tokens [lo, hi) (``doc[lo:hi].ents``)."""
-        ents, starts = self.ents, self.ent_starts
-        return [e for e in ents[bisect_left(starts, lo):bisect_left(starts, hi)] if e.end <= hi]
-
     def sentence_ents(self, sent: Sentence) -> list[Entity]:
         """``sent.ents``."""
-        return self.ents_within(sent.start, sent.end)
+        return self.view.ents_within(sent.start, sent.end)
 
     @cached_property
     def sent_start_tokens(self) -> set[int]:
@@ -780,7 +759,7 @@ def _parties(ctx: DocContext, lo: int, hi: int) -> list[str]:
     and capitals not used as a place, institutions."""
     codes = set()
     reporting = _speaker_tokens(ctx, lo, hi)
-    for ent in ctx.ents_within(lo, hi):
+    for ent in ctx.view.ents_within(lo, hi):
         if ent.start in reporting:
             continue
         code = _entity_party(ctx, ent)
@@ -794,7 +773,7 @@ def _speaker_tokens(ctx: DocContext, lo: int, hi: int) -> set[int]:
     the speaking name and its title back to the previous comma."""
     view, starts = ctx.view, ctx.sent_start_tokens
     out: set[int] = set()
-    for ent in ctx.ents_within(lo, hi):
+    for ent in ctx.view.ents_within(lo, hi):
         if ent.label_ not in ("PERSON", "ORG") or not _is_speaker(view, ent):
             continue
         j = ent.start
@@ -923,7 +902,7 @@ def _venue_candidates(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, str,
     """(token position, venue name, is city) for every place phrase in [lo, hi)."""
     gaz, view = ctx.gaz, ctx.view
     out = []
-    for ent in ctx.ents_within(lo, hi):
+    for ent in ctx.view.ents_within(lo, hi):
         if ent.label_ == "GPE":
             entry = gaz.lookup(ent.ent_id_ or ent.text)
             if entry is None or entry.kind != "place":
