@@ -29,7 +29,6 @@ from . import config
 from .cache import ResultCache, record_key
 from .corpus import CorpusError, check_corpus_dir, iter_corpus_files, read_metadata, read_records
 from .dedup import NearDuplicateIndex
-from .tables import PER_DOCUMENT_TABLES, TableWriter, write_table
 from .work import Task, process_chunk, process_record, warm_worker
 
 log = logging.getLogger(__name__)
@@ -168,14 +167,25 @@ class _TableSink:
 
     def __init__(self, out: Path, *, strict: bool):
         self.out, self.strict = out, strict
-        self.writers = {name: TableWriter(name, out) for name in ("documents", *PER_DOCUMENT_TABLES)}
+        self.writers: dict = {}
+        self.tables: tuple[str, ...] = ()
         self.duplicates = NearDuplicateIndex()
         self.counts: dict[str, int] = {}
         self.rejections: list[tuple[str, str]] = []
         self.dated = self.removed = 0
 
+    def _open_writers(self) -> None:
+        """The table writers, opened with the first batch: pandas and pyarrow load while
+        the workers start rather than before."""
+        from .tables import PER_DOCUMENT_TABLES, TableWriter
+
+        self.tables = PER_DOCUMENT_TABLES
+        self.writers = {name: TableWriter(name, self.out) for name in ("documents", *PER_DOCUMENT_TABLES)}
+
     def add(self, results: list[dict]) -> None:
         """One batch of results."""
+        if not self.writers:
+            self._open_writers()
         rows: dict[str, list[dict]] = {name: [] for name in self.writers}
         for result in results:
             row = dict(result["document"])
@@ -184,7 +194,7 @@ class _TableSink:
                 if found:
                     row.update(status="duplicate", duplicate_of=found[0], similarity=found[1])
                 else:
-                    for name in PER_DOCUMENT_TABLES:
+                    for name in self.tables:
                         rows[name] += result["tables"].get(name, [])
             self._count(row)
             rows["documents"].append(row)
@@ -205,7 +215,8 @@ class _TableSink:
         temporary files, so nothing was held in memory while streaming) and move every
         table into place."""
         from .shifts import find_shifts
-        from .talks import consolidate_talks
+        from .tables import write_table
+        from .talk_events import consolidate_talks
 
         self.duplicates = None  # free the index before the corpus-level steps
         written = self.writers
@@ -230,6 +241,22 @@ class _TableSink:
             writer.abort()
 
 
+WORKER_PRELOAD = ["analysis.extract", "analysis.work"]
+"""Modules a fork server imports once; every worker forked from it starts with them loaded."""
+
+
+def _worker_context():
+    """A fork server that has imported spaCy and the extractors (workers start warm, and
+    nothing of the parent's state leaks into them); plain spawn where there is none."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(WORKER_PRELOAD)
+    return context
+
+
 class _Done:
     """In-process work with the ``result()`` of a future: computed when first asked for."""
 
@@ -243,11 +270,11 @@ class _Done:
 
 
 class _PoolResult:
-    def __init__(self, async_result):
-        self._async = async_result
+    def __init__(self, submitted):
+        self._submitted = submitted  # a Future of the pool's AsyncResult
 
     def result(self) -> list[dict]:
-        return [r for chunk in self._async.get() for r in chunk]
+        return [r for chunk in self._submitted.result().get() for r in chunk]
 
 
 class _DaskResult:
@@ -264,7 +291,7 @@ class _Executor:
 
     def __init__(self, *, jobs: int, scheduler: str | None):
         self.jobs, self.scheduler = jobs, scheduler
-        self._pool = self._client = self._cluster = None
+        self._pool = self._client = self._cluster = self._starter = None
 
     def __enter__(self) -> "_Executor":
         if self.scheduler:
@@ -283,18 +310,27 @@ class _Executor:
         if self._client is not None and tasks:
             return _DaskResult(self._client, self._client.map(process_chunk, chunks, pure=False))
         if self.jobs > 1 and len(tasks) >= MIN_PARALLEL_TASKS:
-            return _PoolResult(self._process_pool().map_async(process_chunk, chunks, chunksize=1))
+            return _PoolResult(self._pool_thread().submit(self._map, chunks))
         return _Done(lambda: process_chunk(tasks))
 
-    def _process_pool(self):
-        """Worker processes, started on first use (each loads the pipeline once)."""
-        if self._pool is None:
-            import multiprocessing
+    def _pool_thread(self):
+        """One thread that starts the worker processes on first use and hands them work:
+        starting them takes seconds (the fork server imports spaCy), during which the
+        build goes on reading the corpus."""
+        if self._starter is None:
+            from concurrent.futures import ThreadPoolExecutor
 
-            self._pool = multiprocessing.get_context("spawn").Pool(self.jobs, initializer=warm_worker)
-        return self._pool
+            self._starter = ThreadPoolExecutor(1, thread_name_prefix="worker-pool")
+        return self._starter
+
+    def _map(self, chunks: list[list[Task]]):
+        if self._pool is None:
+            self._pool = _worker_context().Pool(self.jobs, initializer=warm_worker)
+        return self._pool.map_async(process_chunk, chunks, chunksize=1)
 
     def __exit__(self, *exc) -> None:
+        if self._starter is not None:
+            self._starter.shutdown(wait=True)
         if self._pool is not None:
             self._pool.close()
             self._pool.join()

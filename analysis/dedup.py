@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import numpy
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 from . import config
 
@@ -33,11 +35,15 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 @functools.cache
 def _permutations() -> numpy.ndarray:
     """datasketch's seeded permutations, drawn once per process rather than per signature."""
+    from datasketch import MinHash  # imported where used: it loads scipy (about 0.7 s)
+
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
 def minhash(text: str) -> MinHash:
     """The MinHash signature of a text's shingles (seeded: deterministic)."""
+    from datasketch import MinHash
+
     signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     signature.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
     return signature
@@ -61,15 +67,17 @@ class NearDuplicateIndex:
 
     def __init__(self, *, threshold: float = config.NEAR_DUPLICATE_THRESHOLD):
         self.threshold = threshold
+        from datasketch import MinHashLSH
+
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._ranges = lsh.hashranges
         self._bands: list[dict[int, int | list[int]]] = [{} for _ in self._ranges]
         self._ids: list[str] = []
         self._values = numpy.zeros((1024, NUM_PERM), dtype=numpy.uint32)
 
-    def offer(self, doc_id: str, signature: MinHash | list[int]) -> tuple[str, float] | None:
+    def offer(self, doc_id: str, signature: "MinHash | list[int]") -> tuple[str, float] | None:
         """(kept doc_id, estimated similarity) if ``doc_id`` duplicates one, else None (kept)."""
-        values = numpy.asarray(signature.hashvalues if isinstance(signature, MinHash) else signature,
+        values = numpy.asarray(getattr(signature, "hashvalues", signature),
                                dtype=numpy.uint64).astype(numpy.uint32)
         keys = [hash(values[lo:hi].tobytes()) for lo, hi in self._ranges]
         candidates = {i for band, key in zip(self._bands, keys) for i in _as_list(band.get(key))}

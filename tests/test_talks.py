@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.talks import (DEADLINE_PREFIX, RANGE_PREFIX, TARGET_PREFIX, _ends_with, consolidate_talks,
-                            extract_talk_mentions)
+from analysis.talk_events import consolidate_talks
+from analysis.talks import DEADLINE_PREFIX, RANGE_PREFIX, TARGET_PREFIX, _ends_with, extract_talk_mentions
 
 MONDAY = "2023-05-08"
 WEDNESDAY = "2023-05-10"

@@ -19,9 +19,21 @@ def test_columns_match_token_attributes(nlp):
             tok.is_space, tok.is_punct, tok.is_alpha, tok.is_lower, tok.is_upper, tok.is_title, tok.is_digit,
             tok.like_num, tok.ent_type_)
         assert view.lower_apos[i] == tok.lower_.replace("’", "'")
+        assert view.ent_id[i] == tok.ent_id_
     assert view.sent_starts == [s.start for s in doc.sents]
     assert view.doc_text == doc.text
     assert view.lower_at(-1) == "" and view.lower_at(len(doc)) == ""
+
+
+def test_entities_match_doc_ents(nlp):
+    doc = nlp(TEXT + " Russian and Ukrainian envoys: Volodymyr Zelensky met Vladimir Putin in Istanbul, Turkey.")
+    view = token_view(doc)
+    expected = [(e.start, e.end, e.start_char, e.end_char, e.label_, e.ent_id_, e.text) for e in doc.ents]
+    assert [tuple(e) for e in view.ents] == expected
+    assert {"PERSON", "GPE", "NORP"} <= {e.label_ for e in view.ents}
+    assert any(e.end - e.start > 1 for e in view.ents)  # multi-token names are one entity
+    for lo, hi in [(0, len(doc)), (3, 12), (len(doc) - 8, len(doc)), (5, 5)]:
+        assert [(e.start, e.end) for e in view.ents_within(lo, hi)] == [(e.start, e.end) for e in doc[lo:hi].ents]
 
 
 def test_view_is_cached_per_doc_and_shared_by_spans(nlp):
@@ -31,4 +43,4 @@ def test_view_is_cached_per_doc_and_shared_by_spans(nlp):
 
 def test_empty_doc(nlp):
     view = token_view(nlp(""))
-    assert len(view) == 0 and view.doc_text == "" and view.sent_starts == []
+    assert len(view) == 0 and view.doc_text == "" and view.sent_starts == [] and view.ents == []
