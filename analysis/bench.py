@@ -7,6 +7,9 @@ then times, on the same texts and in the same run:
 - the reference: bare ``spacy.blank("en")`` plus a sentencizer over all texts;
 - the full build with 1 process and with all cores (no cache);
 - a rebuild with nothing changed, and one after changing one file (with the cache);
+
+each timed ``--repeat`` times (default 3) and reported by the median, since timings on
+a shared machine vary from run to run;
 - optionally (``--reports``) ``make reports`` on the bundled corpus against papermill
   running the same number of trivial notebooks (the floor).
 
@@ -19,6 +22,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -182,31 +186,58 @@ def reports_figures(work: Path) -> list[tuple[str, str]]:
             ("make reports (tables up to date)", f"{reports:.1f} s"), ("reports / floor", f"{reports / floor:.2f}×")]
 
 
-def build_figures(corpus: Path, work: Path, n: int, cores: int) -> list[tuple[str, str]]:
-    """The reference, full builds on 1 and all cores, and the two cached rebuilds."""
-    ref_s, words = reference_seconds(corpus)
-    one_s, one_rss = run_child(build_command(corpus, work / "t1", jobs=1, cache=None))
-    all_s, all_rss = run_child(build_command(corpus, work / "tn", jobs=cores, cache=None))
-    cache = work / "cache"
-    run_child(build_command(corpus, work / "tc", jobs=cores, cache=cache))
-    same_s, _ = run_child(build_command(corpus, work / "tc", jobs=cores, cache=cache))
-    changed = sorted(corpus.rglob("*.txt"))[n // 2]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more sentence was added.\n", encoding="utf-8")
-    one_changed_s, _ = run_child(build_command(corpus, work / "tc", jobs=cores, cache=cache))
+def build_figures(corpus: Path, work: Path, n: int, cores: int, repeat: int = 3) -> list[tuple[str, str]]:
+    """The reference, full builds on 1 and all cores, and the two cached rebuilds; each
+    timed ``repeat`` times (the 1-core and all-core builds alternate, so that a slow spell
+    of a shared machine hits both) and reported by the median."""
+    refs = [reference_seconds(corpus) for _ in range(repeat)]
+    ref_s, words = statistics.median(s for s, _ in refs), refs[0][1]
+    ones, alls = [], []
+    for _ in range(repeat):
+        ones.append(run_child(build_command(corpus, work / "t1", jobs=1, cache=None)))
+        alls.append(run_child(build_command(corpus, work / "tn", jobs=cores, cache=None)))
+    one_s, all_s = statistics.median(s for s, _ in ones), statistics.median(s for s, _ in alls)
+    one_rss, all_rss = max(m for _, m in ones), max(m for _, m in alls)
+    same, changed = _rebuild_times(corpus, work, cores, repeat)
+    extra = [c - s for s, c in zip(same, changed)]
     return [
         ("words", f"{words:,}"),
+        ("runs per figure (median; min–max)", str(repeat)),
         ("reference: blank('en') + sentencizer", f"{ref_s:.1f} s, {n / ref_s:,.0f} docs/s, {words / ref_s:,.0f} words/s"),
-        ("full build, 1 process", f"{one_s:.1f} s, {n / one_s:,.0f} docs/s, {words / one_s:,.0f} words/s, "
-                                  f"peak RSS {one_rss:,.0f} MB"),
-        (f"full build, {cores} processes", f"{all_s:.1f} s, {n / all_s:,.0f} docs/s, {words / all_s:,.0f} words/s, "
-                                           f"peak RSS {all_rss:,.0f} MB"),
+        ("full build, 1 process", f"{one_s:.1f} s ({_spread(ones)}), {n / one_s:,.0f} docs/s, "
+                                  f"{words / one_s:,.0f} words/s, peak RSS {one_rss:,.0f} MB"),
+        (f"full build, {cores} processes", f"{all_s:.1f} s ({_spread(alls)}), {n / all_s:,.0f} docs/s, "
+                                           f"{words / all_s:,.0f} words/s, peak RSS {all_rss:,.0f} MB"),
         ("throughput / reference, 1 process", f"{ref_s / one_s:.2f}×"),
         (f"throughput / reference, {cores} processes", f"{ref_s / all_s:.2f}×"),
-        (f"speed-up on {cores} cores", f"{one_s / all_s:.2f}×"),
-        ("rebuild, nothing changed", f"{same_s:.1f} s"),
-        ("rebuild, one file changed", f"{one_changed_s:.1f} s "
-                                      f"(+{(one_changed_s - same_s) / all_s * 100:.1f}% of the {cores}-process build)"),
+        (f"speed-up on {cores} cores", f"{one_s / all_s:.2f}× (run by run: "
+                                       f"{', '.join(f'{o[0] / a[0]:.2f}' for o, a in zip(ones, alls))})"),
+        ("rebuild, nothing changed", f"{statistics.median(same):.1f} s ({_spread([(s, 0) for s in same])})"),
+        ("rebuild, one file changed", f"{statistics.median(changed):.1f} s; extra "
+                                      f"{statistics.median(extra):+.2f} s = {statistics.median(extra) / all_s * 100:+.1f}% "
+                                      f"of the {cores}-process build (run by run: "
+                                      f"{', '.join(f'{e:+.2f} s' for e in extra)})"),
     ]
+
+
+def _rebuild_times(corpus: Path, work: Path, cores: int, repeat: int) -> tuple[list[float], list[float]]:
+    """Cached rebuilds: ``repeat`` pairs of (nothing changed, one other file changed)."""
+    cache = work / "cache"
+    command = build_command(corpus, work / "tc", jobs=cores, cache=cache)
+    run_child(command)  # fills the cache
+    files = sorted(corpus.rglob("*.txt"))
+    same, changed = [], []
+    for k in range(repeat):
+        same.append(run_child(command)[0])
+        target = files[(len(files) // 2 + k * 7) % len(files)]
+        target.write_text(target.read_text(encoding="utf-8") + "\nOne more sentence was added.\n", encoding="utf-8")
+        changed.append(run_child(command)[0])
+    return same, changed
+
+
+def _spread(runs: list[tuple[float, float]]) -> str:
+    seconds = [s for s, _ in runs]
+    return f"{min(seconds):.1f}–{max(seconds):.1f}"
 
 
 def scale_figures(corpus: Path, work: Path, n: int, cores: int) -> list[tuple[str, str]]:
@@ -216,7 +247,7 @@ def scale_figures(corpus: Path, work: Path, n: int, cores: int) -> list[tuple[st
             ("peak RSS (process tree)", f"{all_rss:,.0f} MB")]
 
 
-def main(n: int = 2000, *, reports: bool = False, scale_only: bool = False) -> None:
+def main(n: int = 2000, *, reports: bool = False, scale_only: bool = False, repeat: int = 3) -> None:
     """Run the benchmark and print a table of figures."""
     from .build import default_jobs
 
@@ -227,7 +258,7 @@ def main(n: int = 2000, *, reports: bool = False, scale_only: bool = False) -> N
         start = time.perf_counter()
         generate_corpus(corpus, n)
         rows = [("articles", f"{n:,} (generated in {time.perf_counter() - start:.0f} s)"), ("cores", str(cores))]
-        rows += (scale_figures if scale_only else build_figures)(corpus, work, n, cores)
+        rows += scale_figures(corpus, work, n, cores) if scale_only else build_figures(corpus, work, n, cores, repeat)
         if reports:
             rows += reports_figures(work)
         width = max(len(k) for k, _ in rows)

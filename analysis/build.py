@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -38,6 +39,9 @@ BATCH_SIZE = 64
 
 CHUNK_SIZE = 8
 """Records handed to a worker at a time."""
+
+MAX_AHEAD = 16
+"""Batches read and handed out beyond the oldest unfinished one (bounds what waits in memory)."""
 
 MIN_PARALLEL_TASKS = 24
 """Below this many uncached records in a batch, worker processes cost more than they save."""
@@ -94,11 +98,12 @@ def build(corpus_dir: Path | str = config.RAW_DIR, out_dir: Path | str = config.
     jobs = jobs or default_jobs()
     summary = BuildSummary(str(root), str(Path(out_dir)))
     sink = _TableSink(Path(out_dir), strict=strict)
-    bar = progress(sum(1 for _ in iter_corpus_files(root))) if progress else None
+    files = sum(1 for _ in iter_corpus_files(root))
+    bar = progress(files) if progress else None
     cache = ResultCache(Path(cache_dir) / "extraction.sqlite" if cache_dir else None)
     try:
         tasks = ((record, metadata.get(record.doc_id)) for record in read_records(root, defer_html=True))
-        with _Executor(jobs=jobs, scheduler=scheduler) as executor:
+        with _Executor(jobs=jobs, scheduler=scheduler, files=files) as executor:
             for results in _batch_results(tasks, cache, executor, batch_size=BATCH_SIZE * jobs, summary=summary):
                 sink.add(results)
                 if bar is not None:
@@ -130,16 +135,16 @@ def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
 
 def _batch_results(tasks: Iterable[Task], cache: ResultCache, executor: "_Executor", *, batch_size: int,
                    summary: BuildSummary) -> Iterator[list[dict]]:
-    """Results batch by batch, in corpus order; batch k+1 is read and looked up while
-    the workers process batch k."""
-    pending = None
+    """Results batch by batch, in corpus order. Reading and cache lookups run ahead of the
+    workers, up to :data:`MAX_AHEAD` batches past the oldest one still in work, so the
+    workers always have work queued and cached batches need not wait for fresh ones."""
+    pending: deque = deque()
     for batch in _batches(tasks, batch_size):
-        submitted = _submit(batch, cache, executor, summary)
-        if pending is not None:
-            yield _collect(*pending, cache)
-        pending = submitted
-    if pending is not None:
-        yield _collect(*pending, cache)
+        pending.append(_submit(batch, cache, executor, summary))
+        while pending and (pending[0][-1].done() or len(pending) > MAX_AHEAD):
+            yield _collect(*pending.popleft(), cache)
+    while pending:
+        yield _collect(*pending.popleft(), cache)
 
 
 def _submit(batch: list[Task], cache: ResultCache, executor: "_Executor", summary: BuildSummary):
@@ -169,15 +174,17 @@ class _TableSink:
         self.out, self.strict = out, strict
         self.writers: dict = {}
         self.tables: tuple[str, ...] = ()
-        self.duplicates = NearDuplicateIndex()
+        self.duplicates: NearDuplicateIndex | None = None
         self.counts: dict[str, int] = {}
         self.rejections: list[tuple[str, str]] = []
         self.dated = self.removed = 0
 
     def _open_writers(self) -> None:
-        """The table writers, opened with the first batch: pandas and pyarrow load while
-        the workers start rather than before."""
+        """The table writers and the near-duplicate index, set up with the first batch:
+        pandas, pyarrow and datasketch load while the workers start rather than before."""
         from .tables import PER_DOCUMENT_TABLES, TableWriter
+
+        self.duplicates = NearDuplicateIndex()
 
         self.tables = PER_DOCUMENT_TABLES
         self.writers = {name: TableWriter(name, self.out) for name in ("documents", *PER_DOCUMENT_TABLES)}
@@ -241,13 +248,13 @@ class _TableSink:
             writer.abort()
 
 
-WORKER_PRELOAD = ["analysis.extract", "analysis.work"]
-"""Modules a fork server imports once; every worker forked from it starts with them loaded."""
+WORKER_PRELOAD = ["analysis.worker_preload"]
+"""What the fork server imports once: the pipeline and lexicons, loaded (see the module)."""
 
 
 def _worker_context():
-    """A fork server that has imported spaCy and the extractors (workers start warm, and
-    nothing of the parent's state leaks into them); plain spawn where there is none."""
+    """A fork server that has loaded the pipeline (workers start warm, and nothing of the
+    build's own state leaks into them); plain spawn where there is none."""
     import multiprocessing
 
     if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
@@ -257,11 +264,26 @@ def _worker_context():
     return context
 
 
+def _start_fork_server() -> bool:
+    """Start the fork server now, without waiting for it (it loads the pipeline on another
+    core while the build reads the corpus and the cache); False where there is none."""
+    context = _worker_context()
+    if context.get_start_method() != "forkserver":  # pragma: no cover - Windows
+        return False
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+    return True
+
+
 class _Done:
     """In-process work with the ``result()`` of a future: computed when first asked for."""
 
     def __init__(self, compute: Callable[[], list[dict]]):
         self._compute, self._value = compute, None
+
+    def done(self) -> bool:
+        return True  # nothing runs in the background: computing it now is as good as later
 
     def result(self) -> list[dict]:
         if self._value is None:
@@ -273,6 +295,9 @@ class _PoolResult:
     def __init__(self, submitted):
         self._submitted = submitted  # a Future of the pool's AsyncResult
 
+    def done(self) -> bool:
+        return self._submitted.done() and self._submitted.result().ready()
+
     def result(self) -> list[dict]:
         return [r for chunk in self._submitted.result().get() for r in chunk]
 
@@ -281,17 +306,26 @@ class _DaskResult:
     def __init__(self, client, futures):
         self._client, self._futures = client, futures
 
+    def done(self) -> bool:
+        return all(future.done() for future in self._futures)
+
     def result(self) -> list[dict]:
         return [r for chunk in self._client.gather(self._futures) for r in chunk]
 
 
 class _Executor:
     """Run :func:`analysis.work.process_chunk` over tasks: in-process, in a process pool,
-    or on Dask; :meth:`submit` returns at once with a future-like ``result()``."""
+    or on Dask; :meth:`submit` returns at once with a future-like ``result()``.
 
-    def __init__(self, *, jobs: int, scheduler: str | None):
-        self.jobs, self.scheduler = jobs, scheduler
+    With several jobs and a corpus of at least :data:`MIN_PARALLEL_TASKS` files, the fork
+    server starts at once and every uncached record goes to the workers: a rebuild that
+    finds one changed file then costs about that file's extraction, not seconds of
+    loading spaCy (the server loads it on another core while the cache is read)."""
+
+    def __init__(self, *, jobs: int, scheduler: str | None, files: int = 0):
+        self.jobs, self.scheduler, self.files = jobs, scheduler, files
         self._pool = self._client = self._cluster = self._starter = None
+        self._warm = False
 
     def __enter__(self) -> "_Executor":
         if self.scheduler:
@@ -303,13 +337,15 @@ class _Executor:
                 self._client = Client(self._cluster)
             else:
                 self._client = Client(self.scheduler)
+        elif self.jobs > 1 and self.files >= MIN_PARALLEL_TASKS:
+            self._warm = _start_fork_server()
         return self
 
     def submit(self, tasks: list[Task]):
         chunks = [tasks[i:i + CHUNK_SIZE] for i in range(0, len(tasks), CHUNK_SIZE)]
         if self._client is not None and tasks:
             return _DaskResult(self._client, self._client.map(process_chunk, chunks, pure=False))
-        if self.jobs > 1 and len(tasks) >= MIN_PARALLEL_TASKS:
+        if tasks and self.jobs > 1 and (self._warm or len(tasks) >= MIN_PARALLEL_TASKS):
             return _PoolResult(self._pool_thread().submit(self._map, chunks))
         return _Done(lambda: process_chunk(tasks))
 

@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--reports", action="store_true", help="also time `make reports` against a papermill floor")
     bench.add_argument("--scale-only", action="store_true",
                        help="only the all-cores build and its peak memory (for 100,000 articles)")
+    bench.add_argument("--repeat", type=_jobs, default=3, help="runs per timed figure, reported by the median (default 3)")
     sub.add_parser("refresh-notebooks", help="re-execute notebooks/ in place (refreshes stored outputs)")
     return parser
 
@@ -120,7 +121,7 @@ def cmd_refresh_notebooks(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import main as run_bench
 
-    run_bench(args.articles, reports=args.reports, scale_only=args.scale_only)
+    run_bench(args.articles, reports=args.reports, scale_only=args.scale_only, repeat=args.repeat)
     return 0
 
 

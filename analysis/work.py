@@ -31,8 +31,19 @@ def process_chunk(tasks: list[Task]) -> list[dict]:
     return [process_record(record, overrides) for record, overrides in tasks]
 
 
-def warm_worker() -> None:
-    """Load the pipeline once when a worker process starts."""
-    from .nlp import get_nlp
+WARM_UP_CAPTURE = ("Delegations meet in Istanbul\nPublished May 19, 2025\n\n"
+                   "ISTANBUL, May 19 (Reuters) - Russian and Ukrainian delegations held talks in Istanbul on "
+                   "Monday, officials said. At least 12 civilians were killed in a strike on Sumy overnight, Kyiv "
+                   "said. \"We are ready for a ceasefire,\" Zelensky said on Sunday.\n")
 
-    get_nlp()
+
+def warm_worker() -> None:
+    """Load everything :func:`process_record` loads lazily (the pipeline, lexicons, the
+    date parser's language data) by processing one short capture; later calls do nothing."""
+    global _warm
+    if not _warm:
+        process_record(RawRecord("warm-up.txt", "warm-up.txt", "txt", WARM_UP_CAPTURE))
+        _warm = True
+
+
+_warm = False

@@ -127,6 +127,12 @@ def test_parallel_and_cached_builds_equal_plain_build(tmp_path, monkeypatch):
     plain = tables(tmp_path / "plain")
     for other in ("par", "cached2"):
         assert_same_tables(plain, tables(tmp_path / other))
+    # one changed file among cached ones: the warm workers take the single miss
+    (corpus / "more/03.txt").write_text(extra["more/03.txt"].replace("refugees", "evacuees"), encoding="utf-8")
+    rebuilt = build(corpus, tmp_path / "cached3", jobs=2, cache_dir=tmp_path / "cache")
+    assert rebuilt.extracted == 1
+    build(corpus, tmp_path / "plain2", jobs=1, cache_dir=None)
+    assert_same_tables(tables(tmp_path / "plain2"), tables(tmp_path / "cached3"))
 
 
 def test_failed_build_keeps_previous_tables(tmp_path):
