@@ -13,8 +13,10 @@ a shared machine vary from run to run;
 - optionally (``--reports``) ``make reports`` on the bundled corpus against papermill
   running the same number of trivial notebooks (the floor).
 
-Each build runs in a child process; its peak resident memory is the summed memory of
-its process tree (main process and workers), sampled every 0.2 s.
+Each build runs in a child process; its peak memory is that of its whole process tree
+(main process, fork server and workers), sampled every 0.2 s, as PSS (proportional set
+size: pages the workers share with the fork server are divided among them, so the sum is
+the tree's physical memory) and as summed RSS (which counts shared pages once per process).
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from . import config
 
@@ -85,9 +88,18 @@ def generate_corpus(folder: Path, n: int, *, seed: int = 7) -> list[Path]:
     return paths
 
 
-def run_child(args: list[str]) -> tuple[float, float]:
-    """Run a command; (wall seconds, peak resident memory in MB of the whole process tree,
-    sampled every 0.2 s, or the largest single process from ``wait4`` if that is more)."""
+class Run(NamedTuple):
+    """A timed child process: wall seconds and peak memory of its process tree in MB."""
+
+    seconds: float
+    rss_mb: float
+    """Summed resident memory (or the largest single process from ``wait4`` if that is more)."""
+    pss_mb: float
+    """Summed proportional memory: the tree's physical memory."""
+
+
+def run_child(args: list[str]) -> Run:
+    """Run a command and time it; its process tree's memory is sampled every 0.2 s."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
         proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors)
@@ -99,15 +111,18 @@ def run_child(args: list[str]) -> tuple[float, float]:
         if os.waitstatus_to_exitcode(status) != 0:
             errors.seek(0)
             raise RuntimeError(f"{' '.join(args)} failed: {errors.read().decode(errors='replace')[-500:]}")
-    return elapsed, max(sampler.peak_mb, usage.ru_maxrss / 1024)
+    return Run(elapsed, max(sampler.peak_mb, usage.ru_maxrss / 1024), sampler.peak_pss_mb)
 
 
 class _TreeMemorySampler(threading.Thread):
-    """Peak of the summed resident memory of a process and all its descendants."""
+    """Peaks of the summed memory of a process and all its descendants: resident (RSS,
+    which counts pages that forked workers share with the fork server once per process)
+    and proportional (PSS, shared pages divided among their sharers: the tree's physical
+    memory)."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
-        self.pid, self.peak_mb, self._done = pid, 0.0, threading.Event()
+        self.pid, self.peak_mb, self.peak_pss_mb, self._done = pid, 0.0, 0.0, threading.Event()
 
     def run(self) -> None:
         import psutil
@@ -121,13 +136,16 @@ class _TreeMemorySampler(threading.Thread):
                 tree = [root, *root.children(recursive=True)]
             except psutil.Error:  # the process has ended
                 return
-            total = 0
+            rss = pss = 0
             for proc in tree:
                 try:
-                    total += proc.memory_info().rss
+                    info = proc.memory_full_info()
                 except psutil.Error:
-                    pass
-            self.peak_mb = max(self.peak_mb, total / 2**20)
+                    continue
+                rss += info.rss
+                pss += getattr(info, "pss", info.rss)  # PSS is Linux-only
+            self.peak_mb = max(self.peak_mb, rss / 2**20)
+            self.peak_pss_mb = max(self.peak_pss_mb, pss / 2**20)
 
     def stop(self) -> None:
         self._done.set()
@@ -178,10 +196,10 @@ def reports_figures(work: Path) -> list[tuple[str, str]]:
     for i in range(len(NOTEBOOKS)):
         trivial_notebook(work / f"trivial{i}.ipynb")
         pairs += [str(work / f"trivial{i}.ipynb"), str(work / f"out{i}.ipynb")]
-    floor, _ = run_child([sys.executable, "-c", FLOOR_SCRIPT, *pairs])
+    floor = run_child([sys.executable, "-c", FLOOR_SCRIPT, *pairs]).seconds
     ensure = [sys.executable, "-m", "analysis", "report", "--tables", str(tables), "--out", str(work / "reports")]
     run_child(ensure)  # writes the build manifest, so the timed run below only runs notebooks
-    reports, _ = run_child(ensure)
+    reports = run_child(ensure).seconds
     return [(f"papermill floor: {len(NOTEBOOKS)} trivial notebooks", f"{floor:.1f} s"),
             ("make reports (tables up to date)", f"{reports:.1f} s"), ("reports / floor", f"{reports / floor:.2f}×")]
 
@@ -196,8 +214,7 @@ def build_figures(corpus: Path, work: Path, n: int, cores: int, repeat: int = 3)
     for _ in range(repeat):
         ones.append(run_child(build_command(corpus, work / "t1", jobs=1, cache=None)))
         alls.append(run_child(build_command(corpus, work / "tn", jobs=cores, cache=None)))
-    one_s, all_s = statistics.median(s for s, _ in ones), statistics.median(s for s, _ in alls)
-    one_rss, all_rss = max(m for _, m in ones), max(m for _, m in alls)
+    one_s, all_s = statistics.median(r.seconds for r in ones), statistics.median(r.seconds for r in alls)
     same, changed = _rebuild_times(corpus, work, cores, repeat)
     extra = [c - s for s, c in zip(same, changed)]
     return [
@@ -205,14 +222,14 @@ def build_figures(corpus: Path, work: Path, n: int, cores: int, repeat: int = 3)
         ("runs per figure (median; min–max)", str(repeat)),
         ("reference: blank('en') + sentencizer", f"{ref_s:.1f} s, {n / ref_s:,.0f} docs/s, {words / ref_s:,.0f} words/s"),
         ("full build, 1 process", f"{one_s:.1f} s ({_spread(ones)}), {n / one_s:,.0f} docs/s, "
-                                  f"{words / one_s:,.0f} words/s, peak RSS {one_rss:,.0f} MB"),
+                                  f"{words / one_s:,.0f} words/s, peak memory {_peak_memory(ones)}"),
         (f"full build, {cores} processes", f"{all_s:.1f} s ({_spread(alls)}), {n / all_s:,.0f} docs/s, "
-                                           f"{words / all_s:,.0f} words/s, peak RSS {all_rss:,.0f} MB"),
+                                           f"{words / all_s:,.0f} words/s, peak memory {_peak_memory(alls)}"),
         ("throughput / reference, 1 process", f"{ref_s / one_s:.2f}×"),
         (f"throughput / reference, {cores} processes", f"{ref_s / all_s:.2f}×"),
         (f"speed-up on {cores} cores", f"{one_s / all_s:.2f}× (run by run: "
                                        f"{', '.join(f'{o[0] / a[0]:.2f}' for o, a in zip(ones, alls))})"),
-        ("rebuild, nothing changed", f"{statistics.median(same):.1f} s ({_spread([(s, 0) for s in same])})"),
+        ("rebuild, nothing changed", f"{statistics.median(same):.1f} s ({min(same):.1f}–{max(same):.1f})"),
         ("rebuild, one file changed", f"{statistics.median(changed):.1f} s; extra "
                                       f"{statistics.median(extra):+.2f} s = {statistics.median(extra) / all_s * 100:+.1f}% "
                                       f"of the {cores}-process build (run by run: "
@@ -228,23 +245,27 @@ def _rebuild_times(corpus: Path, work: Path, cores: int, repeat: int) -> tuple[l
     files = sorted(corpus.rglob("*.txt"))
     same, changed = [], []
     for k in range(repeat):
-        same.append(run_child(command)[0])
+        same.append(run_child(command).seconds)
         target = files[(len(files) // 2 + k * 7) % len(files)]
         target.write_text(target.read_text(encoding="utf-8") + "\nOne more sentence was added.\n", encoding="utf-8")
-        changed.append(run_child(command)[0])
+        changed.append(run_child(command).seconds)
     return same, changed
 
 
-def _spread(runs: list[tuple[float, float]]) -> str:
-    seconds = [s for s, _ in runs]
+def _spread(runs: list[Run]) -> str:
+    seconds = [r.seconds for r in runs]
     return f"{min(seconds):.1f}–{max(seconds):.1f}"
+
+
+def _peak_memory(runs: list[Run]) -> str:
+    return f"{max(r.pss_mb for r in runs):,.0f} MB PSS ({max(r.rss_mb for r in runs):,.0f} MB summed RSS)"
 
 
 def scale_figures(corpus: Path, work: Path, n: int, cores: int) -> list[tuple[str, str]]:
     """Only the full build on all cores: time and peak memory (for very large N)."""
-    all_s, all_rss = run_child(build_command(corpus, work / "tn", jobs=cores, cache=None))
-    return [(f"full build, {cores} processes", f"{all_s:.1f} s, {n / all_s:,.0f} docs/s"),
-            ("peak RSS (process tree)", f"{all_rss:,.0f} MB")]
+    run = run_child(build_command(corpus, work / "tn", jobs=cores, cache=None))
+    return [(f"full build, {cores} processes", f"{run.seconds:.1f} s, {n / run.seconds:,.0f} docs/s"),
+            ("peak memory of the process tree", _peak_memory([run]))]
 
 
 def main(n: int = 2000, *, reports: bool = False, scale_only: bool = False, repeat: int = 3) -> None:

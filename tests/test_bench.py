@@ -19,5 +19,5 @@ def test_bench_prints_every_figure(capsys):
     bench.main(12, repeat=2)
     out = capsys.readouterr().out
     for label in ("reference: blank('en') + sentencizer", "full build, 1 process", "throughput / reference",
-                  "speed-up on", "run by run", "rebuild, nothing changed", "rebuild, one file changed", "peak RSS"):
+                  "speed-up on", "run by run", "rebuild, nothing changed", "rebuild, one file changed", "MB PSS", "summed RSS"):
         assert label in out, label
