@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, default_gazetteer
-from .tokens import strings_of
+from .tokens import HashMemo, strings_of
 
 log = logging.getLogger(__name__)
 
@@ -105,22 +105,15 @@ def lower_lemmatizer(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     lowers = doc.to_array([LOWER]).tolist()
-    memo = _LEMMA_MEMO
-    missing = set(lowers).difference(memo)
-    if missing:
-        if len(memo) > _LEMMA_MEMO_LIMIT:
-            memo.clear()
-            missing = set(lowers)
-        table, strings = _lemma_table(), doc.vocab.strings
-        memo.update((h, strings.add(table.get(strings[h], strings[h]))) for h in missing)
-    lemmas = numpy.fromiter(map(memo.__getitem__, lowers), dtype="uint64", count=len(lowers))
+    table, strings = _lemma_table(), doc.vocab.strings
+    lemma_of = _LEMMAS.fill(lowers, lambda h: strings.add(table.get(strings[h], strings[h])))
+    lemmas = numpy.fromiter(map(lemma_of.__getitem__, lowers), dtype="uint64", count=len(lowers))
     doc.from_array([LEMMA], lemmas.reshape(-1, 1))
     return doc
 
 
-_LEMMA_MEMO: dict[int, int] = {}
-"""Lower-case hash → lemma hash, for every document of the process (hashes are global)."""
-_LEMMA_MEMO_LIMIT = 500_000
+_LEMMAS = HashMemo()
+"""Lower-case hash → lemma hash, for every document of the process."""
 
 
 def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:

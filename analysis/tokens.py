@@ -14,7 +14,7 @@ import numpy
 from dataclasses import dataclass
 from functools import cached_property
 
-from typing import NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from spacy.attrs import (ENT_ID, ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER,
                          LEMMA, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY)
@@ -143,19 +143,31 @@ def _entities(text: list[str], whitespace: list[str], idx: list[int], iob: list[
     return out
 
 
+class HashMemo:
+    """A process-wide map from spaCy hashes to values derived from them (a hash means the
+    same string in every StringStore), filled on demand and cleared when it outgrows
+    ``limit``."""
+
+    def __init__(self, limit: int = 500_000):
+        self.values: dict[int, Any] = {}
+        self.limit = limit
+
+    def fill(self, keys: list[int], compute: Callable[[int], Any]) -> dict[int, Any]:
+        """The memo, holding a value for every key of ``keys``."""
+        missing = set(keys).difference(self.values)
+        if missing:
+            if len(self.values) > self.limit:
+                self.values.clear()
+                missing = set(keys)
+            self.values.update((key, compute(key)) for key in missing)
+        return self.values
+
+
 def strings_of(doc: Doc, hashes: list[int]) -> list[str]:
-    """The strings of ``hashes``; a process-wide memo (hash → string is the same for every
-    StringStore) makes this a dict lookup per token."""
-    memo = _STRING_MEMO
-    missing = set(hashes).difference(memo)
-    if missing:
-        if len(memo) > _STRING_MEMO_LIMIT:
-            memo.clear()
-            missing = set(hashes)
-        store = doc.vocab.strings
-        memo.update((h, store[h] if h else "") for h in missing)
-    return [memo[h] for h in hashes]
+    """The strings of ``hashes``: a dict lookup per token, through a process-wide memo."""
+    store = doc.vocab.strings
+    values = _STRING_VALUES.fill(hashes, lambda h: store[h] if h else "")
+    return [values[h] for h in hashes]
 
 
-_STRING_MEMO: dict[int, str] = {}
-_STRING_MEMO_LIMIT = 500_000
+_STRING_VALUES = HashMemo()

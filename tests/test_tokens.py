@@ -44,3 +44,16 @@ def test_view_is_cached_per_doc_and_shared_by_spans(nlp):
 def test_empty_doc(nlp):
     view = token_view(nlp(""))
     assert len(view) == 0 and view.doc_text == "" and view.sent_starts == [] and view.ents == []
+
+
+def test_hash_memo_computes_each_key_once_and_clears_past_its_limit():
+    from analysis.tokens import HashMemo
+
+    calls = []
+    memo = HashMemo(limit=3)
+    assert memo.fill([1, 2, 2], lambda k: calls.append(k) or k * 10) == {1: 10, 2: 20}
+    memo.fill([1, 2], lambda k: calls.append(k) or k * 10)
+    assert sorted(calls) == [1, 2]
+    memo.fill([3, 4], lambda k: k * 10)  # 4 entries: over the limit
+    values = memo.fill([5], lambda k: k * 10)
+    assert values == {5: 50}
