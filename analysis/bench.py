@@ -10,6 +10,9 @@ then times, on the same texts and in the same run:
 
 each timed ``--repeat`` times (default 3) and reported by the median, since timings on
 a shared machine vary from run to run;
+- where the time goes: milliseconds per article of each stage of the per-document work
+  (cleaning and dating, MinHash, the tokenizer, each pipeline component, each
+  extractor) in one process on a sample, next to the reference on the same sample;
 - optionally (``--reports``) ``make reports`` on the bundled corpus against papermill
   running the same number of trivial notebooks (the floor).
 
@@ -20,6 +23,7 @@ the tree's physical memory) and as summed RSS (which counts shared pages once pe
 """
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import re
@@ -261,6 +265,74 @@ def _peak_memory(runs: list[Run]) -> str:
     return f"{max(r.pss_mb for r in runs):,.0f} MB PSS ({max(r.rss_mb for r in runs):,.0f} MB summed RSS)"
 
 
+STAGE_SAMPLE = 200
+"""Articles timed stage by stage (in the benchmark's own process)."""
+
+
+def stage_times(corpus: Path, sample: int = STAGE_SAMPLE) -> tuple[dict[str, float], float, int]:
+    """Seconds spent in each stage of the per-document work over the first ``sample``
+    articles, the reference's seconds on the same cleaned texts, and the articles timed.
+
+    The stages are those of :func:`analysis.work.process_record`, run one by one on a
+    warmed-up pipeline, so their sum is one process's cost per article."""
+    import spacy
+
+    from .corpus import finish_record, read_records
+    from .dedup import signature_values
+    from .documents import document_row
+    from .extract import EXTRACTORS
+    from .nlp import get_nlp
+    from .work import warm_worker
+
+    warm_worker()
+    nlp, records = get_nlp(), list(itertools.islice(read_records(corpus), sample))
+    seconds: dict[str, float] = {}
+
+    def timed(stage: str, work, *args, **kwargs):
+        start = time.perf_counter()
+        result = work(*args, **kwargs)
+        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - start
+        return result
+
+    texts = []
+    for record in records:
+        row = timed("cleaning and dating", lambda: document_row(finish_record(record), None))
+        if row["status"] != "ok":
+            continue
+        texts.append(row["text"])
+        timed("MinHash signature", signature_values, row["text"])
+        doc = timed("spaCy tokenizer", nlp.make_doc, row["text"])
+        for name, component in nlp.pipeline:
+            doc = timed(f"spaCy component {name}", component, doc)
+        for table, extract in EXTRACTORS.items():
+            timed(f"extract {table}", extract, doc, doc_id=row["doc_id"], published=row["published"])
+    reference = spacy.blank("en")
+    reference.add_pipe("sentencizer")
+    passes = []
+    for _ in range(3):  # the median pass: the first one also fills the tokenizer's caches
+        start = time.perf_counter()
+        for _ in reference.pipe(texts, batch_size=64):
+            pass
+        passes.append(time.perf_counter() - start)
+    return seconds, statistics.median(passes), len(records)
+
+
+def stage_figures(corpus: Path, cores: int, sample: int = STAGE_SAMPLE) -> list[tuple[str, str]]:
+    """:func:`stage_times` as ms per article, with what they imply for throughput: the
+    best ratio to the reference that ``cores`` processes could reach if they did nothing
+    but run the spaCy pipeline (tokenizer and components)."""
+    seconds, reference, n = stage_times(corpus, sample)
+    per = {stage: s / n * 1000 for stage, s in seconds.items()}
+    spacy_ms = sum(ms for stage, ms in per.items() if stage.startswith("spaCy"))
+    rows = [(f"per article, 1 process, first {n} articles", ""),
+            ("  reference (same cleaned texts)", f"{reference / n * 1000:.2f} ms")]
+    rows += [(f"  {stage}", f"{ms:.2f} ms") for stage, ms in per.items()]
+    rows += [("  all stages", f"{sum(per.values()):.2f} ms"),
+             (f"throughput / reference, {cores} processes, spaCy pipeline alone (bound)",
+              f"{cores * reference / n * 1000 / spacy_ms:.2f}×")]
+    return rows
+
+
 def scale_figures(corpus: Path, work: Path, n: int, cores: int) -> list[tuple[str, str]]:
     """Only the full build on all cores: time and peak memory (for very large N)."""
     run = run_child(build_command(corpus, work / "tn", jobs=cores, cache=None))
@@ -280,6 +352,8 @@ def main(n: int = 2000, *, reports: bool = False, scale_only: bool = False, repe
         generate_corpus(corpus, n)
         rows = [("articles", f"{n:,} (generated in {time.perf_counter() - start:.0f} s)"), ("cores", str(cores))]
         rows += scale_figures(corpus, work, n, cores) if scale_only else build_figures(corpus, work, n, cores, repeat)
+        if not scale_only:
+            rows += stage_figures(corpus, cores)
         if reports:
             rows += reports_figures(work)
         width = max(len(k) for k, _ in rows)
