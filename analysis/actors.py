@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from .casualty_cues import positions
 from .gazetteer import Gazetteer, default_gazetteer
+from .prefilter import fold_case
 from .tokens import TokenView, token_view
 
 ROLE_WORDS = {
@@ -51,10 +52,6 @@ _INSTITUTION_RX = re.compile(
 _NOUN_RX = re.compile(r"\b" + _NOUNS + r"\b", re.IGNORECASE)
 """The ``noun`` group of :data:`_INSTITUTION_RX` alone: every match of the whole has one."""
 _NOUN_FIRST_WORDS = sorted({re.match(r"[a-z]+", n).group() for n in INSTITUTION_NOUNS} | {"state"})
-CASE_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
-"""'İ', 'ı' → 'i' and 'ſ' → 's': with these replaced, lower-casing keeps the text's length
-and gives an ASCII letter exactly where ``re.IGNORECASE`` matches one (a test checks all
-of Unicode)."""
 OWNER_WHITESPACE_RUNS = 3
 """Whitespace runs an owner phrase can span ('the' ␣ 'Red Cross's' ␣ noun: 'Red Cross's' has one)."""
 _CAPITALISED = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")
@@ -230,7 +227,7 @@ def _institution_matches(text: str):
 def _noun_positions(text: str) -> list[int]:
     """Every offset where :data:`_NOUN_RX` matches, in order: tried only where the
     lower-cased text has a noun's first word (``str.find`` scans fast)."""
-    low = _fold_case(text)
+    low = fold_case(text)
     candidates = set()
     for word in _NOUN_FIRST_WORDS:
         k = low.find(word)
@@ -238,15 +235,6 @@ def _noun_positions(text: str) -> list[int]:
             candidates.add(k)
             k = low.find(word, k + 1)
     return [k for k in sorted(candidates) if _NOUN_RX.match(text, k)]
-
-
-def _fold_case(text: str) -> str:
-    """``text`` lower-cased after :data:`CASE_FOLDS` (same length, ASCII letters where
-    ``re.IGNORECASE`` sees them)."""
-    for char, letter in CASE_FOLDS.items():
-        if char in text:
-            text = text.replace(char, letter)
-    return text.lower()
 
 
 def _runs_back(text: str, i: int, runs: int) -> int:

@@ -204,12 +204,6 @@ def _lowers(doc: Doc | TokenView) -> list[str]:
     return doc.lower_apos if isinstance(doc, TokenView) else token_view(doc).lower_apos
 
 
-def lower_at(doc: Doc | TokenView, i: int) -> str:
-    """Lower-cased token ``i`` with a straight apostrophe; '' outside the doc."""
-    lowers = _lowers(doc)
-    return lowers[i] if 0 <= i < len(lowers) else ""
-
-
 def _key(lowers: list[str], start: int, end: int) -> tuple[str, ...]:
     """Tokens ``[start, end)`` as a table key ('' for positions outside the doc)."""
     if 0 <= start and end <= len(lowers):

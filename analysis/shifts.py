@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 
 from .gazetteer import Gazetteer, default_gazetteer
-from .stance import Prefilter
+from .prefilter import Prefilter
 from .temporal import find_date_expressions, parse_iso
 
 if TYPE_CHECKING:
