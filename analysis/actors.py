@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from .casualty_cues import positions
 from .gazetteer import Gazetteer, default_gazetteer
+from .nlp import TITLE_ABBREVIATIONS
 from .prefilter import fold_case
 from .tokens import TokenView, token_view
 
@@ -31,11 +32,12 @@ ROLE_WORDS = {
     "chancellor", "commander", "general", "admiral", "lawmaker", "negotiator", "official",
     "head", "leader", "premier", "diplomat", "commissioner", "director", "representative",
     "prime", "deputy", "senator", "king", "prince", "pope", "chairman", "chairwoman",
-}
+    "lieutenant", "colonel", "major", "captain", "sergeant", "marshal", "mr", "mrs", "ms",
+} | {abbreviation.lower() for abbreviation in TITLE_ABBREVIATIONS}
 INSTITUTION_NOUNS = (
     "defence ministry", "defense ministry", "foreign ministry", "interior ministry", "health ministry",
     "ministry of defence", "ministry of defense", "ministry", "emergency service", "emergency services",
-    "state emergency service", "refugee agency", "human rights office", "human rights monitoring mission",
+    "state emergency service", "refugee agency", "migration agency", "human rights office", "human rights monitoring mission",
     "city council", "city administration", "regional administration", "military administration",
     "general staff", "air force", "armed forces", "army", "navy", "border guard service",
     "prosecutor general's office", "prosecutor's office", "police", "government", "presidency",
@@ -44,9 +46,9 @@ INSTITUTION_NOUNS = (
 )
 _NOUNS = "(?:state\\s+)?(?:" + "|".join(sorted((re.escape(n) for n in INSTITUTION_NOUNS), key=len, reverse=True)) + ")"
 _INSTITUTION_RX = re.compile(
-    r"\b(?P<owner>(?:the\s+)?(?:[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?(?:'s|’s)|(?:UN|U\.N\.|United Nations|EU|NATO|"
+    r"\b(?P<owner>(?:the\s+)?(?:(?-i:[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)(?:'s|’s)|(?:UN|U\.N\.|United Nations|EU|NATO|"
     r"Russian|Ukrainian|British|American|US|U\.S\.|Belarusian|Turkish|German|French|Kremlin|state|"
-    r"city|local|regional|military|[A-Z][a-z]+)\b)\s+)?"
+    r"city|local|regional|military|(?-i:[A-Z][a-z]+)-(?:installed|backed|appointed|controlled|led|run)|[A-Z][a-z]+)\b)\s+)?"
     r"(?P<noun>" + _NOUNS + r")\b",
     re.IGNORECASE)
 _NOUN_RX = re.compile(r"\b" + _NOUNS + r"\b", re.IGNORECASE)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .actors import Actor, find_actors
+from .actors import ROLE_WORDS, Actor, find_actors
 from .casualty_cues import CLAUSE_STOPS, FUNCTION_WORDS, positions, span_text
 from .gazetteer import Gazetteer
 from .tokens import TokenView, token_view
@@ -57,6 +57,9 @@ ANAPHORIC_HEADS = {
     "centre": "institution", "center": "institution",
     "it": "institution", "they": "institution", "she": "person", "he": "person",
 }
+GENERIC_SOURCES = {"officials", "authorities"}
+"""Plural descriptions that refer back only to a source with the same word ('Ukrainian
+officials said … officials said'), never to another institution."""
 NAME_CONNECTORS = {"for", "of", "and", "on"}
 ORGANISATION_WORDS = {
     "organization", "organisation", "agency", "office", "ministry", "council", "service", "committee",
@@ -122,6 +125,8 @@ class ClaimHistory:
         for actor in reversed(candidates):
             if anaphor in actor.name.lower().split() or anaphor in actor.text.lower().split():
                 return actor
+        if anaphor in GENERIC_SOURCES:
+            return None  # 'officials said' refers back only to officials named before
         for actor in reversed(candidates):
             if actor.kind == kind or (kind == "institution" and actor.kind == "place"):
                 return actor
@@ -189,9 +194,16 @@ def _unknown_organisations(sent: Span, view: TokenView, gaz: Gazetteer, known: l
         if t < end or t in covered or not _name_word(view, t):
             continue
         end = t + 1
-        while end < sent.end and end not in covered and (_name_word(view, end) or (
-                view.lower_at(end) in NAME_CONNECTORS and end + 1 < sent.end and _name_word(view, end + 1))):
-            end += 1
+        while end < sent.end and end not in covered:
+            if _name_word(view, end):
+                end += 1
+            elif view.lower_at(end) in NAME_CONNECTORS and end + 1 < sent.end and _name_word(view, end + 1):
+                end += 2
+            elif view.lower_at(end) == "of" and view.lower_at(end + 1) == "the" and end + 2 < sent.end \
+                    and _name_word(view, end + 2):
+                end += 3  # 'International Committee of the Red Cross'
+            else:
+                break
         words = range(t, end)
         acronym = any(view.is_upper[w] and len(text[w]) >= 2 for w in words)
         if acronym or len([w for w in words if text[w][:1].isupper()]) >= 2 and not (t == sent.start and len(words) < 2):
@@ -210,7 +222,7 @@ def _name_word(view: TokenView, t: int) -> bool:
     low = view.lower[t]
     if low in FUNCTION_WORDS:
         return False
-    if low in CALENDAR_WORDS or low in ANAPHORIC_HEADS:
+    if low in CALENDAR_WORDS or low in ANAPHORIC_HEADS or low in ROLE_WORDS:
         return False
     return not (view.is_upper[t] and len(text) > 8)
 
@@ -263,18 +275,49 @@ def _token_at_char(view: TokenView, sent: Span, char: int) -> int | None:
     return None
 
 
+MAX_ACCORDING_TOKENS = 12
+"""Tokens after 'according to' within which its source is named."""
+
+
 def _source_after_according(actors: list[Actor], view: TokenView, sent: Span, t: int) -> Actor | None:
     """'according to X', 'according to figures released by X', 'according to a statement
-    from X': the first actor before the phrase ends."""
-    for k in range(t, min(sent.end, t + 7)):
-        if view.is_punct[k] and view.text[k] not in ("'s", "’s"):
-            return None
-        char = view.idx[k]
-        for actor in actors:
-            if actor.start <= char < actor.end:
+    from X': the first actor before the phrase ends — unless it is a place or institution
+    that a role phrase goes on to name a person for ('Kharkiv governor Oleh Syniehubov',
+    'the governor of the Zaporizhzhia region, Ivan Fedorov', 'Defence Ministry spokesman
+    Lt. Gen. Igor Konashenkov'): then the person."""
+    first: Actor | None = None
+    role, comma = False, False
+    k = t
+    while k < min(sent.end, t + MAX_ACCORDING_TOKENS):
+        text = view.text[k]
+        if text == "," and not comma and (first is not None or role):
+            comma = True  # the appositive name after a role: ', Ivan Fedorov'
+            k += 1
+            continue
+        if view.is_punct[k] and text not in ("'s", "’s"):
+            break
+        actor = _actor_at(actors, view.idx[k])
+        if actor is not None:
+            if actor.kind == "person" and (first is None or role):
                 return actor
-        if not view.is_lower[k]:
-            return None
+            if first is not None:
+                break
+            first = actor
+            while k + 1 < sent.end and view.idx[k + 1] < actor.end:
+                k += 1
+        elif view.lower[k] in ROLE_WORDS:
+            role = True
+        elif first is not None and not (view.is_lower[k] or view.is_title[k]):
+            break
+        k += 1
+    return first
+
+
+def _actor_at(actors: list[Actor], char: int) -> Actor | None:
+    """The actor whose text covers character ``char``."""
+    for actor in actors:
+        if actor.start <= char < actor.end:
+            return actor
     return None
 
 
@@ -313,6 +356,13 @@ def _subject_of(view: TokenView, v: int, sent: Span, ends: dict[int, Actor], act
                 return clause
         if low == "," and (p - 1 in ends or lower_at(p + 1) in ("which", "who")):
             p -= 1
+            continue
+        if low == ")":
+            opening = _opening_bracket(view, p, sent)
+            if opening is None:
+                break
+            p = opening - 1  # 'the UN mission (HRMMU) has verified'
+            steps += 1
             continue
         if low == ",":
             jump = _jump_parenthetical(view, p, sent)
@@ -391,6 +441,26 @@ def _description(doc: Doc, view: TokenView, start: int, head: int, gaz: Gazettee
     return Actor(name, side, ANAPHORIC_HEADS.get(view.lower_at(head), "institution"), a, b, name)
 
 
+MAX_BRACKETED_TOKENS = 6
+
+
+def _opening_bracket(view: TokenView, closing: int, sent: Span) -> int | None:
+    """The '(' that the ')' at ``closing`` closes, at most :data:`MAX_BRACKETED_TOKENS` back."""
+    for k in range(closing - 1, max(sent.start, closing - MAX_BRACKETED_TOKENS) - 1, -1):
+        if view.text[k] == "(":
+            return k
+        if view.text[k] in (")", ",", ";"):
+            return None
+    return None
+
+
+PARENTHETICAL_OPENERS = {"which", "who", "the", "a", "an", "in", "on", "at", "after", "during", "citing",
+                         "speaking", "meanwhile", "however", "also", "earlier", "later", "separately",
+                         "for", "its", "his", "her", "their"}
+"""First words of an aside between a subject and its verb (', in its latest update on
+Tuesday,'; ', meanwhile,'; ', which …,'; ', the UN High Commissioner for Refugees,')."""
+
+
 def _jump_parenthetical(view: TokenView, comma: int, sent: Span) -> int | None:
     """Before ', which acknowledged …,' or ', the UN High Commissioner for Refugees,':
     the index just before the opening comma, else ``None``."""
@@ -398,7 +468,7 @@ def _jump_parenthetical(view: TokenView, comma: int, sent: Span) -> int | None:
     while k > sent.start and comma - k < 25:
         if view.lower_at(k) == ",":
             first = view.lower_at(k + 1)
-            if first in ("which", "who", "the", "a", "an") or view.text[k + 1][:1].isupper():
+            if first in PARENTHETICAL_OPENERS or view.text[k + 1][:1].isupper():
                 return k - 1
             return None
         if view.lower_at(k) in CLAUSE_STOPS:
@@ -433,8 +503,8 @@ def _trailing(view: TokenView, clause: Clause, end: int) -> bool:
     lower_at = view.lower_at
     k = clause.subject_start - 1
     while k > end and clause.subject_start - k <= 6 and lower_at(k) not in SUBORDINATORS and (
-            view.is_alpha[k] or lower_at(k) in ("'s", ".")):
-        k -= 1  # role words and titles: ', regional governor X said', ', Mayor X said'
+            view.is_alpha[k] or lower_at(k) in ("'s", ".") or lower_at(k) in ROLE_WORDS):
+        k -= 1  # role words and titles: ', regional governor X said', ', Mayor X said', ', Gov. X said'
     if lower_at(k) == "." and k > end:
         return False
     if lower_at(k) == "and" and lower_at(k - 1) == ",":
