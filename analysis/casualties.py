@@ -69,6 +69,8 @@ _MEASURE_NOUNS = MEASURE_TRIGGERS | TOLL_NOUNS
 _CLAUSE_BREAKS = CLAUSE_STOPS | {","}
 _COPULA_CLAUSE_BREAKS = _CLAUSE_BREAKS | COPULA_STOPS
 _MILITARY_WORDS = MILITARY_NOUNS | {"army", "military"}
+_REMAIN = {"remain", "remains", "remained"}
+"""Verbs that end a counted noun phrase ('dozens remained missing')."""
 _NAME_LIKE = re.compile(r"[A-Za-z][\w.]*")
 
 
@@ -362,7 +364,7 @@ def _np_token(view: TokenView, i: int, hi: int) -> bool:
         return False
     if not view.is_alpha[i] and not _NAME_LIKE.fullmatch(text):
         return False
-    if low in FUNCTION_WORDS or view.like_num[i]:
+    if low in FUNCTION_WORDS or low in _REMAIN or view.like_num[i]:
         return False
     if (low,) in RIGHT_CUES or low in ("dying", "fleeing"):
         return i + 1 < hi and view.lower_at(i + 1) in _PERSON_NOUNS
@@ -439,19 +441,25 @@ def _right_cue(view: TokenView, i: int, hi: int, *, fig: _Figure | None = None) 
     """Category of the verb/adjective after the noun phrase (across an apposition and a
     coordinated noun): (category, end, whether a coordinated noun was skipped), or
     ``None`` if absent, negated or hypothetical."""
-    j = _skip_apposition(view, i, hi, fig)
+    j = _skip_post_modifier(view, i, hi)
+    j = _skip_apposition(view, j, hi, fig)
     before = j
     j = _skip_coordinated_noun(view, j, hi)
     coordinated = j != before
+    relative = _relative_clause(view, j, hi)
+    if relative is not None:
+        if relative[0] is not None:
+            return relative[0], relative[1], coordinated
+        j = relative[1]
     negated, modal = False, False
     steps = 0
     while j < hi and steps < 8:
-        hit = match_at(view, j, hi, RIGHT_CUES)
+        hit = match_at(view, j, hi, RIGHT_CUES) or _among_victims(view, j, hi)
         if hit is not None:
             cat, end = hit
             if cat == "fled":
                 cat = _flee_category(view, end, hi)
-            if negated or (modal and cat in HARM_CATEGORIES):
+            if negated or (modal and cat in HARM_CATEGORIES) or _returned_home(view, cat, end, hi):
                 return None
             return cat, end, coordinated
         low = view.lower_at(j)
@@ -466,6 +474,93 @@ def _right_cue(view: TokenView, i: int, hi: int, *, fig: _Figure | None = None) 
     return None
 
 
+APPOSITION_STARTS = {"all", "including", "among", "mostly", "most", "many", "a", "an", "both", "some", "one",
+                     "mainly", "the", "nearly", "almost", "about", "around", "roughly", "more", "over", "up",
+                     "approximately", "close", "just", "well", "at"}
+"""First words of an apposition after the counted noun (', one of them a child,';
+', nearly a quarter of the population,')."""
+POST_MODIFIER_WORDS = 4
+"""Words of an 'of'/'from' phrase after the counted noun ('residents of the village')."""
+
+
+def _skip_post_modifier(view: TokenView, i: int, hi: int) -> int:
+    """Index after 'of Lyptsi' / 'from the power plant' following the counted noun,
+    when the phrase is a short noun phrase; else ``i``."""
+    if view.lower_at(i) not in ("of", "from"):
+        return i
+    k = i + 1
+    if view.lower_at(k) in ("the", "a", "an", "one"):
+        k += 1
+    start = k
+    while k < hi and k - start < POST_MODIFIER_WORDS and view.is_alpha[k] and not _ends_post_modifier(view, k, hi):
+        k += 1
+    return k if k > start else i
+
+
+def _ends_post_modifier(view: TokenView, k: int, hi: int) -> bool:
+    """A function word, auxiliary or casualty cue: not part of 'of the power plant'."""
+    low = view.lower_at(k)
+    return low in FUNCTION_WORDS or low in AUX_SKIP or low in PARTITIVE_PRONOUNS \
+        or match_at(view, k, hi, RIGHT_CUES) is not None
+
+
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+MAIN_VERBS_AFTER_RELATIVE = {"were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains"}
+RELATIVE_CLAUSE_WORDS = 10
+"""Words a relative clause after the counted noun may span before the main verb."""
+INTRANSITIVE_CUES = {"died", "perished", "disappeared", "missing", "fled", "flee", "fleeing"}
+"""Cues that make their subject the victim in the active voice ('who died'), unlike 'who killed'."""
+
+
+def _relative_clause(view: TokenView, i: int, hi: int) -> tuple[str | None, int] | None:
+    """A relative clause after the counted noun: (category, end) when its own verb is
+    the cue ('who had been held captive', 'who died'); (None, index of the main verb)
+    when the cue follows it ('who refused to leave remain missing'); ``None`` if there
+    is no relative clause or no main verb after it."""
+    low = view.lower_at
+    if low(i) not in RELATIVE_PRONOUNS:
+        return None
+    k, passive = i + 1, False
+    while k < hi and low(k) in AUX_SKIP:
+        passive = passive or low(k) in PASSIVE_AUX
+        k += 1
+    hit = match_at(view, k, hi, RIGHT_CUES)
+    if hit is not None and (passive or view.lower_at(k) in INTRANSITIVE_CUES):
+        return hit
+    for k in range(i + 2, min(hi, i + 1 + RELATIVE_CLAUSE_WORDS)):
+        if low(k) in CLAUSE_STOPS or low(k) == ",":
+            return None
+        previous = low(k - 1)
+        if previous in AUX_SKIP or previous in RELATIVE_PRONOUNS:
+            continue
+        if low(k) in MAIN_VERBS_AFTER_RELATIVE or match_at(view, k, hi, RIGHT_CUES) is not None:
+            return None, k
+    return None
+
+
+VICTIM_GROUPS = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
+                 "missing": "missing", "fatalities": "killed", "casualties": "casualties"}
+"""'among the dead', 'among those injured': the group a counted noun belongs to."""
+
+
+def _among_victims(view: TokenView, j: int, hi: int) -> tuple[str, int] | None:
+    """'(were) among the dead' / 'among those injured': (category, end)."""
+    if view.lower_at(j) != "among" or view.lower_at(j + 1) not in ("the", "those") or j + 2 >= hi:
+        return None
+    category = VICTIM_GROUPS.get(view.lower_at(j + 2))
+    return (category, j + 3) if category else None
+
+
+RETURN_DESTINATIONS = {"homes", "home", "areas", "towns", "cities", "villages", "places", "communities"}
+
+
+def _returned_home(view: TokenView, category: str, end: int, hi: int) -> bool:
+    """'returned to their homes': people coming back after displacement, not freed captives."""
+    if category != "captured" or view.lower_at(end - 1) != "returned" or view.lower_at(end) != "to":
+        return False
+    return any(view.lower_at(k) in RETURN_DESTINATIONS for k in range(end + 1, min(hi, end + 3)))
+
+
 def _skip_apposition(view: TokenView, i: int, hi: int, fig: _Figure | None) -> int:
     """Index after ', one of them a child,' / ', including 14 children,' (kept for side)."""
     low = view.lower_at
@@ -475,8 +570,7 @@ def _skip_apposition(view: TokenView, i: int, hi: int, fig: _Figure | None) -> i
     while k < hi and k - i <= 14 and low(k) not in (",", ";", ".", ":"):
         k += 1
     first = low(i + 1)
-    starts = first in ("all", "including", "among", "mostly", "most", "many", "a", "an", "both",
-                       "some", "one", "mainly", "the") or (i + 1 < hi and view.like_num[i + 1])
+    starts = first in APPOSITION_STARTS or (i + 1 < hi and view.like_num[i + 1])
     if not starts or k - i > 14:
         return i
     if fig is not None:

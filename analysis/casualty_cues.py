@@ -32,6 +32,7 @@ CIVILIAN_NOUNS = {
     "worshippers", "churchgoers", "shoppers", "commuters", "pedestrians", "miners", "farmers",
     "teenagers", "minors", "orphans", "families", "elderly", "locals", "evacuees", "protesters",
     "demonstrators", "activists", "priests", "monks", "athletes", "tourists", "customers",
+    "employees", "staffers", "guests", "diners", "spectators", "pupils",
 }
 MILITARY_NOUNS = {
     "soldiers", "soldier", "troops", "servicemen", "serviceman", "servicewomen", "servicemembers",
@@ -108,6 +109,7 @@ RIGHT_CUES: dict[tuple[str, ...], str] = {
     ("forced", "to", "flee", "their", "homes"): "displaced", ("driven", "from", "their", "homes"): "displaced",
     ("from", "their", "homes"): "displaced", ("out", "of", "their", "homes"): "displaced",
     ("made", "homeless"): "displaced", ("left", "homeless"): "displaced",
+    ("left", "their", "homes"): "displaced", ("left", "their", "home"): "displaced",
     ("sought", "refuge"): "refugees", ("sought", "asylum"): "refugees", ("crossed", "into"): "refugees",
     ("crossed", "from"): "refugees", ("crossed", "the", "border"): "refugees",
     ("left", "the", "country"): "refugees", ("gone", "abroad"): "refugees", ("moved", "abroad"): "refugees",

@@ -429,3 +429,49 @@ def test_arbitrary_text_never_raises_and_offsets_point_at_the_figure(nlp, text):
         assert row["category"] in {"killed", "wounded", "casualties", "missing", "captured", "displaced", "refugees"}
         assert row["side"] in {"russian", "ukrainian", "other", "unspecified"}
         assert row["population"] in {"military", "civilian", "unspecified"}
+
+
+# ----------------------------------------------------------------------------- phrases between noun and cue
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five workers of the Zaporizhzhia plant were injured.", [(5, "wounded")]),
+    ("Three villagers from Hlyboke, a man and two women, died after the shelling.", [(3, "killed")]),
+    ("Seven pupils of one school remain unaccounted for.", [(7, "missing")]),
+])
+def test_cue_after_an_of_or_from_phrase(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fifteen marines who had been taken prisoner at the plant came home on Friday.", [(15, "captured")]),
+    ("Eight people who were sheltering in the basement died.", [(8, "killed")]),
+    ("About 30 residents who stayed behind remain missing.", [(30, "missing")]),
+    ("Four soldiers who shelled the village were later captured.", [(4, "captured")]),
+])
+def test_cue_inside_or_after_a_relative_clause(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
+def test_an_active_verb_in_the_relative_clause_is_not_the_figure_s_cue(nlp):
+    assert figures(nlp, "Twenty gunners who killed the hostages escaped.") == []
+
+
+def test_among_the_dead_and_among_those_injured(nlp):
+    assert figures(nlp, "Two teenagers were among the dead.") == [(2, "killed")]
+    assert figures(nlp, "Six firefighters were among those injured.") == [(6, "wounded")]
+
+
+def test_apposition_that_starts_with_a_qualifier(nlp):
+    text = "An estimated 5 million people, almost an eighth of the population, have been forced from their homes."
+    assert figures(nlp, text) == [(5_000_000, "displaced")]
+
+
+def test_left_their_homes_and_remained_missing(nlp):
+    assert figures(nlp, "Over 2,500 people have left their homes since the offensive began.") == [(2500, "displaced")]
+    row = one(nlp, "Dozens remained missing on Sunday.")
+    assert (row["value"], row["vague"], row["category"]) == (12, True, "missing")
+
+
+def test_people_returning_to_their_homes_are_not_captives(nlp):
+    assert figures(nlp, "Some 3 million people have returned to their homes.") == []
+    assert figures(nlp, "Some 300 soldiers have returned to Ukraine from captivity.") == [(300, "captured")]
