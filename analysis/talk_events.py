@@ -177,17 +177,18 @@ def _merge_order(row: dict) -> tuple:
 
 
 def _best_cluster(row: dict, candidates: list[_Cluster]) -> _Cluster | None:
-    """The compatible cluster that fits ``row`` best (same round, nearest date, most
-    shared parties, then the oldest), or ``None``."""
+    """The compatible cluster that fits ``row`` best (same round, same venue, nearest
+    date, most shared parties, then the oldest), or ``None``."""
     scored = []
     parties = set(row["parties"])
     for cluster in candidates:
         if not _compatible(row, cluster):
             continue
         same_round = row["round"] is not None and row["round"] == cluster.round
+        same_venue = row["venue"] is not None and row["venue"] in cluster.strong_venues
         shared = len(parties & cluster.parties)
-        scored.append((not same_round, abs((row["when"].value - cluster.anchor.value).days), -shared, cluster.index,
-                       cluster))
+        scored.append((not same_round, not same_venue, abs((row["when"].value - cluster.anchor.value).days), -shared,
+                       cluster.index, cluster))
     return min(scored)[-1] if scored else None
 
 

@@ -549,7 +549,15 @@ def _owns_date(view: TokenView, k: int) -> bool:
 
 def _is_clause_break(view: TokenView, k: int) -> bool:
     text = view.text[k]
+    if text in ("–", "—") and _joins_names(view, k):
+        return False  # 'a Trump–Putin summit'
     return text in CLAUSE_BREAKS or (text == "-" and bool(view.whitespace[k]))
+
+
+def _joins_names(view: TokenView, k: int) -> bool:
+    """A dash written without spaces between two capitalised words."""
+    return 0 < k < len(view) - 1 and not view.whitespace[k - 1] and not view.whitespace[k] \
+        and view.is_title[k - 1] and view.is_title[k + 1]
 
 
 def _speech_bound(view: TokenView, sent: Sentence, slot: DateSlot) -> bool:
@@ -875,8 +883,9 @@ def _venue_candidates(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, str,
             entry = gaz.lookup(ent.ent_id_ or ent.text)
             if entry is None or entry.kind != "place":
                 continue
-            located = _governor(view, ent) in LOCATIVE and not _is_venue_modifier(ctx, ent)
-            if located or _is_landmark_owner(ctx, ent):
+            located = _governor(view, ent) in LOCATIVE and not _is_venue_modifier(ctx, ent) \
+                and not _places_another_event(view, ent)
+            if located or _is_landmark_owner(ctx, ent) or _names_the_talks(view, ent):
                 out.append((ent.start, *_place_name(view, ent, entry)))
         elif ent.label_ == "ORG" and ent.ent_id_ in LANDMARK_ORGS and _governor(view, ent) in LOCATIVE:
             out.append((ent.start, LANDMARK_ORGS[ent.ent_id_], True))
@@ -886,6 +895,34 @@ def _venue_candidates(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, str,
                 out.append((ent.start, country, False))
     out.extend(_landmark_venues(ctx, lo, hi))
     return out
+
+
+ATTRIBUTIVE_TALK_NOUNS = TALK_NOUNS | {"meeting", "meetings", "summit", "round", "rounds", "session"}
+"""'the Istanbul meeting', 'the Jeddah talks': a place before these names the venue."""
+NON_TALK_EVENTS = {"war", "killings", "killing", "massacre", "atrocities", "strike", "strikes", "attack", "attacks",
+                   "fighting", "offensive", "shelling", "invasion", "conflict", "bombing", "explosion", "blast",
+                   "crisis", "occupation", "counteroffensive", "battle", "siege", "front", "deaths"}
+"""Heads whose 'in <place>' locates something other than the talks ('the killings in Bucha')."""
+
+
+def _names_the_talks(view: TokenView, ent: Entity) -> bool:
+    """'the Istanbul meeting', 'the Jeddah talks'."""
+    return ent.end < len(view) and view.lower[ent.end] in ATTRIBUTIVE_TALK_NOUNS and ent.start > 0 \
+        and view.lower[ent.start - 1] in ("the", "a", "an")
+
+
+def _places_another_event(view: TokenView, ent: Entity) -> bool:
+    """'the killings in Bucha', 'ending the war in Ukraine': the place locates another
+    event (unless that event only dates the talks: 'the first talks of the war in Riyadh')."""
+    j = ent.start - 1
+    while j >= 0 and view.lower[j] in {"the", "a", "an"} | PLACE_NOUNS:
+        j -= 1
+    if j < 1 or view.lower[j] not in LOCATIVE or view.lower[j - 1] not in NON_TALK_EVENTS:
+        return False
+    k = j - 2
+    while k >= 0 and view.lower[k] in ("the", "this"):
+        k -= 1
+    return k < 0 or view.lower[k] != "of"  # 'the first talks of the war in Riyadh' are in Riyadh
 
 
 def _landmark_venues(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, str, bool]]:
@@ -923,10 +960,19 @@ def _generic_place(view: TokenView, ent: Entity, gaz: Gazetteer) -> str | None:
     following = view.lower[ent.end:ent.end + 4]
     generic = bool(following and (following[0] in PLACE_NOUNS or following[:2] in (["port", "city"],)
                                   or following[:3] == ["side", "of", "the"]))
-    if not generic or _governor(view, ent) not in LOCATIVE | {"on"}:
+    if not generic or _governor(view, ent) not in LOCATIVE | {"on"} or _names_its_place(view, ent.end):
         return None
     code = gaz.party_of_demonym(ent.text)
     return _country_of_code(gaz, code)
+
+
+def _names_its_place(view: TokenView, i: int) -> bool:
+    """'(the Turkish) resort city of Antalya': the phrase from token ``i`` goes on to name
+    the place, which is the venue rather than the country."""
+    k = i
+    while k < len(view) and k - i < 4 and view.lower[k] in VENUE_SKIP and view.lower[k] != "of":
+        k += 1
+    return k > i and k + 1 < len(view) and view.lower[k] == "of" and view.ent_type[k + 1] == "GPE"
 
 
 def _country_of_code(gaz: Gazetteer, code: str | None) -> str | None:

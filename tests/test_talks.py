@@ -177,6 +177,22 @@ class TestVenue:
         m = only(nlp, "ISTANBUL, May 10 (Wire) - Russian and Ukrainian negotiators met face to face on Wednesday.")
         assert m["venue"] == "Istanbul"
 
+    def test_city_named_after_a_country_adjective(self, nlp):
+        m = only(nlp, "Russian and Ukrainian negotiators met on Monday in the Saudi coastal city of Jeddah.")
+        assert m["venue"] == "Jeddah"
+        m = only(nlp, "The third round of talks was held on Monday near the Belarusian town of Brest.")
+        assert m["venue"] == "Brest"
+
+    def test_place_before_the_talk_noun(self, nlp):
+        m = only(nlp, "Both delegations praised the Jeddah talks held on Tuesday.")
+        assert m["venue"] == "Jeddah"
+
+    def test_place_of_another_event_is_not_the_venue(self, nlp):
+        m = only(nlp, "Negotiators met on Monday for talks on ending the war in Ukraine.")
+        assert m["venue"] is None
+        m = only(nlp, "The delegations met on Monday, days after the massacre in Bucha shocked the world.")
+        assert m["venue"] is None
+
     def test_no_venue_when_none_is_named(self, nlp):
         assert only(nlp, "A first round of talks took place on Monday.")["venue"] is None
 
@@ -294,6 +310,12 @@ class TestConsolidation:
         assert len(out) == 3
         rounds = consolidate_talks(pd.DataFrame([row("a.txt", "2022-03-03", round=2), row("b.txt", "2022-03-03", round=3)]))
         assert len(rounds) == 2
+
+    def test_month_precise_mention_joins_the_event_at_its_venue(self):
+        out = consolidate_talks(pd.DataFrame([
+            row("a.txt", "2022-03-10", parties=("RU", "TR", "UA")), row("b.txt", "2022-03-29", venue="Istanbul"),
+            row("c.txt", "2022-03", venue="Istanbul")]))
+        assert list(out["doc_ids"]) == [["a.txt"], ["b.txt", "c.txt"]]
 
     def test_month_precise_mention_joins_the_day_event(self):
         out = consolidate_talks(pd.DataFrame([
