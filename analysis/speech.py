@@ -461,7 +461,8 @@ class _Finder:
             resolved = self._pronoun_or_role(seg_text)
             if resolved is not None:
                 return resolved
-            if (in_seg and all(self._prepositional(a) for a in in_seg)) or not seg_text.strip() or _name_list(seg_text):
+            if (in_seg and all(self._prepositional(a) for a in in_seg)) or not seg_text.strip() or _name_list(seg_text) \
+                    or _aside(seg_text):
                 k -= 1  # names inside a prepositional phrase or a list of them: keep looking left
                 continue
             return None, ""
@@ -530,6 +531,9 @@ class _Finder:
                 continue
             if lower in ("for", "of", "at") and j > 0 and v.lower[j - 1] in SPOKESPEOPLE:
                 return False  # 'a spokesman for the Kremlin said': the institution speaks
+            if lower in ("of", "for") and j > 0 and (v.lower[j - 1] in ROLE_WORDS or v.is_title[j - 1]):
+                j -= 1  # 'Secretary of State for Defence John Healey', 'the head of the delegation Vladimir Medinsky'
+                continue
             return lower in PREPOSITIONS
         return False
 
@@ -834,6 +838,18 @@ def _name_list(seg: str) -> bool:
     """'RIA Novosti and TASS reportedly': the tail of a list of names, not a subject."""
     words = [w for w in _NAME_WORD.findall(seg) if w.lower() not in SKIPPABLE]
     return bool(words) and "and" in words and all(w == "and" or w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+ASIDE_WORDS = SKIPPABLE | {"meanwhile", "though", "too", "instead", "in", "turn", "for", "his", "her", "its", "their",
+                          "part", "response", "return", "particular", "addition", "contrast", "the", "meantime"}
+"""Words of a comma-set aside between a subject and its verb (', meanwhile,'; ', for his
+part,'; ', has' after an appositive)."""
+
+
+def _aside(seg: str) -> bool:
+    """', meanwhile,' / ', in turn,' / ' has' (after an appositive): no subject of its own."""
+    words = [w.lower() for w in _SEGMENT_WORD.findall(seg)]
+    return bool(words) and len(words) <= 3 and all(w in ASIDE_WORDS for w in words)
 
 
 def _appositive(seg: str) -> bool:

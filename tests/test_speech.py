@@ -59,6 +59,29 @@ def test_prepositional_names_are_skipped_for_the_subject(nlp):
     assert att.speaker.name == "Sergei Lavrov"
 
 
+def test_titles_with_of_before_the_name(nlp):
+    doc, (att,) = attributions(nlp, "Britain's Secretary of State for Defence Ben Wallace said London would keep arming Kyiv.")
+    assert att.speaker.name == "Ben Wallace"
+    doc, (att,) = attributions(nlp, "The Minister of Foreign Affairs Sergei Lavrov told reporters talks could resume.")
+    assert att.speaker.name == "Sergei Lavrov"
+    doc, (att,) = attributions(nlp, "After talks with Secretary of State Marco Rubio, Lavrov said a deal was near.")
+    assert att.speaker.name == "Sergei Lavrov"
+
+
+def test_asides_between_the_subject_and_its_verb(nlp):
+    doc, (att,) = attributions(nlp, "Dmitry Peskov, for his part, said Moscow remained open to talks.")
+    assert att.speaker.name == "Dmitry Peskov"
+    doc, (att,) = attributions(nlp, "Zelensky, meanwhile, urged allies to send more air defence systems.")
+    assert att.speaker.name == "Volodymyr Zelenskyy"
+    doc, (att,) = attributions(nlp, "Rustem Umerov, the head of Ukraine's delegation, has said Kyiv wants a truce.")
+    assert att.speaker.name == "Rustem Umerov"
+
+
+def test_unknown_person_takes_the_side_of_a_nationality_in_the_title(nlp):
+    doc, (att,) = attributions(nlp, "Czech Foreign Minister Petra Novakova said the sanctions must stay.")
+    assert (att.speaker.name, att.speaker.side) == ("Petra Novakova", "OTHER")
+
+
 def test_generic_institutions_are_not_speakers():
     assert not is_speaker(Actor("Russian officials", "RU", "institution", 0, 1, "Russian officials"))
     assert is_speaker(Actor("Kremlin", "RU", "institution", 0, 1, "Kremlin"))
