@@ -501,6 +501,10 @@ def _crosses(start: int, end: int, blockers: list[_Item]) -> bool:
     return any(start <= b.start and b.end <= end for b in blockers)
 
 
+_ADJECTIVE_AND = re.compile(r"(?<=[a-z]) (?:and|or) (?=[a-z]+ )")
+"""'a full and immediate truce': the conjunction between two modifiers is not a filler word."""
+
+
 def _predicate_chain(term: _Item, before: list[_Item], work: str, words: _Words,
                      blockers: list[_Item]) -> list[_Item]:
     """Predicates governing ``term`` from its left, nearest first, each close to the next
@@ -509,7 +513,7 @@ def _predicate_chain(term: _Item, before: list[_Item], work: str, words: _Words,
     cursor = term.start
     for pred in sorted(before, key=lambda p: -p.end):
         gap_text = work[pred.end:cursor]
-        gap = words.between(pred.end, cursor) - len(_NUMERIC.findall(gap_text))
+        gap = words.between(pred.end, cursor) - len(_NUMERIC.findall(gap_text)) - len(_ADJECTIVE_AND.findall(gap_text))
         limit = MAX_INFINITIVE_GAP if _TO_END.search(gap_text) else MAX_CHAIN_GAP
         if gap > limit or _crosses(pred.end, cursor, blockers) or _CHAIN_BREAKERS.search(gap_text):
             break

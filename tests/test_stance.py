@@ -35,6 +35,8 @@ def positions(text: str, **kwargs) -> set[tuple[str, int]]:
     ("the chancellor was prepared to send Taurus missiles to Ukraine", ("western_support", 1)),
     ("the ministry condemned Western arms supplies", ("western_support", -1)),
     ("sending long-range missiles would be a dangerous escalation", ("western_support", -1)),
+    ("the army badly needed more artillery shells", ("western_support", 1)),
+    ("the front is ready to stop shooting at dawn", ("ceasefire", 1)),
 ])
 def test_each_topic_and_both_stances(text, expected):
     assert expected in positions(text)
@@ -51,9 +53,15 @@ def test_each_topic_and_both_stances(text, expected):
     ("there would be no pause in the fighting", ("ceasefire", -1)),
     ("I don't see any pressure on Russia", ("western_support", 1)),
     ("we will never negotiate with them", ("negotiations", -1)),
+    ("the bloc will not ease sanctions on Moscow", ("western_support", 1)),
+    ("the Kremlin rejected a complete and unconditional truce", ("ceasefire", -1)),
 ])
 def test_negation_and_modality_inside_the_clause(text, expected):
     assert positions(text) == {expected}
+
+
+def test_only_coordinated_modifiers_widen_the_gap_to_the_term():
+    assert positions("it was Moscow that needed to move forward in negotiations") == set()
 
 
 def test_negation_reaches_only_the_next_predicate_or_term():
