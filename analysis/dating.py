@@ -114,9 +114,13 @@ _DATELINE = re.compile(
     rf"^\s*(?:(?P<place>{_PLACE}(?:,\s+{_PLACE}){{0,2}})(?:\s*\[[^\]\n]{{1,40}}\])?,\s+)?"
     rf"(?:(?P<mon>{MONTH_RX})\.?\s+(?P<day>{_DAY})|(?P<day2>{_DAY})\s+(?P<mon2>{MONTH_RX})\.?)"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
-    rf"\s*(?:\((?P<credit>[^()\n]{{1,40}})\)|\[(?P<credit2>[^\]\n]{{1,40}})\])?\s*(?:-|–|—|:)\s")
-"""A wire dateline at the start of a line: "GOMEL REGION, Belarus, Feb 28 (Meridian Wire) -"."""
+    rf"(?:\s*(?:\((?P<credit>[^()\n]{{1,40}})\)|\[(?P<credit2>[^\]\n]{{1,40}})\])?\s*(?:-|–|—|:)\s"
+    rf"|\.\s*/(?P<credit3>[A-Z][\w-]{{1,20}})/\.?\s)")
+"""A wire dateline at the start of a line: "GOMEL REGION, Belarus, Feb 28 (Meridian Wire) -",
+"MOSCOW, November 21. /TASS/."."""
 
+_CAPITAL_MONTH = re.compile(rf"\b(?:{'|'.join(m.upper() for m in MONTHS)}|{'|'.join(m[:3].upper() for m in MONTHS)}|SEPT)\b")
+"""A month name in capitals, as stamps print it ('21 NOV 2024, 14:05')."""
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?", re.I)
 _STAMP_KEYWORD = re.compile(r"\b(?:published|updated|posted|first published|last updated|last modified)\b", re.I)
 _STAMP_FILLER = re.compile(
@@ -207,6 +211,7 @@ def stamp_date(line: str) -> tuple[date, str] | None:
     is preferred over an "Updated" one on the same line."""
     if len(line) > MAX_STAMP_CHARS or len(line.split()) > MAX_STAMP_WORDS:
         return None
+    line = _CAPITAL_MONTH.sub(lambda m: m.group().capitalize(), line)  # '21 NOV 2024', 'FEBRUARY 4, 2023'
     found: list[tuple[date, str, bool]] = []
     for expr in find_date_expressions(line):
         if expr.kind != "explicit":

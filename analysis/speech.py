@@ -521,8 +521,8 @@ class _Finder:
         j = self._token_at(actor.start) - 1
         while j >= 0:
             text, lower = v.text[j], v.lower[j]
-            if text in _CLAUSE_PUNCT or text in _QUOTE_CLOSE:
-                return False
+            if text in _CLAUSE_PUNCT or text in _QUOTE_CLOSE or "\n" in text:
+                return False  # a line break ends the phrase ('Published On 29 Mar 2022⏎Turkish President …')
             if v.is_space[j] or lower in _NAME_PREFIXES or v.is_digit[j] or lower in ROLE_WORDS:
                 j -= 1
                 continue

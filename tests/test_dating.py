@@ -31,6 +31,8 @@ def doc(*lines: str) -> str:
     ("Monday 14 April 2025 10:32 am", "2025-04-14"),
     ("March 30, 2022 5:02 AM", "2022-03-30"),
     ("August 16, 2025 · 9:41 PM ET · 6 min read", "2025-08-16"),
+    ("14 FEB 2023, 09:30", "2023-02-14"),
+    ("SEPTEMBER 2, 2024 18:15", "2024-09-02"),
 ])
 def test_printed_stamp_in_header_is_explicit(stamp, expected):
     result = date_document(doc(HEADLINE, stamp, BODY))
@@ -60,6 +62,11 @@ def test_stamp_helper():
 def test_dateline_with_year_is_explicit():
     text = doc(HEADLINE, "KYIV, March 3, 2022 (AP) - " + BODY)
     assert date_document(text) == DocDate("2022-03-03", "explicit", "KYIV, March 3, 2022 (AP) -")
+
+
+def test_agency_slash_dateline():
+    text = doc(HEADLINE, "KYIV, March 3, 2022. /Ukrinform/. " + BODY)
+    assert date_document(text) == DocDate("2022-03-03", "explicit", "KYIV, March 3, 2022. /Ukrinform/.")
 
 
 def test_dateline_year_from_weekday_in_lead():

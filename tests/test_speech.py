@@ -77,6 +77,11 @@ def test_asides_between_the_subject_and_its_verb(nlp):
     assert att.speaker.name == "Rustem Umerov"
 
 
+def test_a_byline_line_does_not_make_the_lead_s_name_prepositional(nlp):
+    doc, (att,) = attributions(nlp, "Posted On 2 May 2023\n\nTurkish Foreign Minister Hakan Fidan urged both sides to talk.")
+    assert att.speaker.name == "Hakan Fidan"
+
+
 def test_unknown_person_takes_the_side_of_a_nationality_in_the_title(nlp):
     doc, (att,) = attributions(nlp, "Czech Foreign Minister Petra Novakova said the sanctions must stay.")
     assert (att.speaker.name, att.speaker.side) == ("Petra Novakova", "OTHER")
