@@ -60,6 +60,11 @@ def test_negation_and_modality_inside_the_clause(text, expected):
     assert positions(text) == {expected}
 
 
+def test_talks_about_the_war_still_count_next_to_side_topics():
+    assert positions("there is no sense in talking to Washington about ending the war") == {("negotiations", -1)}
+    assert positions("Kyiv rejected the plan to freeze the front line") == {("agreement", -1)}
+
+
 def test_only_coordinated_modifiers_widen_the_gap_to_the_term():
     assert positions("it was Moscow that needed to move forward in negotiations") == set()
 
@@ -77,6 +82,9 @@ def test_negation_reaches_only_the_next_predicate_or_term():
     "the two leaders held a phone call on Monday",
     "he did not spell out the elements of the deal",
     "talks would continue so long as a final agreement is not reached",
+    "there is no sense in talking to Washington about nuclear arms control",
+    "Moscow remains open to talks on strategic stability",
+    "the president had no plans to attend the forum",
 ])
 def test_conditions_and_outcome_reports_take_no_position(text):
     assert not {p for p in positions(text) if p[0] in ("agreement", "ceasefire")} or "continue" in text
