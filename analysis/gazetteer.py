@@ -71,6 +71,15 @@ class Gazetteer:
         """'Russian' → 'RU'; ``None`` when the word is not a known demonym."""
         return self.demonyms.get(word) or self.demonyms.get(word.capitalize())
 
+    def demonym_of_country(self, name: str) -> str | None:
+        """'China' → 'Chinese': the adjective of a country that is a party of its own
+        (not OTHER), as institution names use it ("Chinese foreign ministry")."""
+        entry = self.lookup(name)
+        if entry is None or entry.kind != "place" or entry.place_kind != "country" or entry.side in (None, "OTHER"):
+            return None
+        return next((word for word, code in self.demonyms.items()
+                     if code == entry.side and not word.endswith("s") and " " not in word), None)
+
 
 def normalize_name(text: str) -> str:
     """Lookup key of a name: lower case, straight apostrophes, single spaces, no leading 'the'."""

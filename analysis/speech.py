@@ -98,10 +98,14 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+", re.I)
 _NOMINAL_END = re.compile(r"\b(?:marked|marks|was|were|is|are|has|have|had|would|will|could|came|comes|drew|showed|"
                           r"prompted|sparked|triggered|angered|met|received|fell|went)\b|[;:.!?]")
 _THAT_OR_COLON = re.compile(r"^(?:(?!\bthat\b)[^\"“:;.!?]){0,80}?(?:\bthat\b|:|,\s*(?=[\"“]))", re.I)
+_ROLE_NOUNS = (r"(?P<role>foreign minister|prime minister|minister|president|spokesman|spokeswoman|spokesperson|"
+               r"leader|chancellor|premier|secretary|envoy|aide|negotiator|diplomat|chief|ambassador)")
 _ROLE_NP = re.compile(
     r"^(?:(?:but|and|so|meanwhile|however|yet)\s+)?the\s+(?P<owner>(?:[A-Z][\w.]*|[a-z]+)\s+)?(?:(?:[a-z]+)\s+)?"
-    r"(?P<role>foreign minister|prime minister|minister|president|spokesman|spokeswoman|spokesperson|leader|"
-    r"chancellor|premier|secretary|envoy|aide|negotiator|diplomat|chief|ambassador)\b", re.I)
+    + _ROLE_NOUNS + r"\b", re.I)
+_ROLE_NP_TAIL = re.compile(r"(?<=\w)\s+the\s+(?P<owner>(?:[A-Z][\w.]*|[a-z]+)\s+)?(?:(?:[a-z]+)\s+)?" + _ROLE_NOUNS
+                           + r"\s*$", re.I)
+"""'a territory the US president (said)': a role subject after the noun its clause modifies."""
 _TITLE_WORDS = re.compile(
     r"(?:(?:[A-Z][\w.'’-]*|of|the|for|top|senior|former|deputy|foreign|defen[cs]e|interior|state|ministry|regional|"
     r"local|acting|presidential|national|security|military|intelligence|press|vice|first|general|police|city|"
@@ -447,6 +451,10 @@ class _Finder:
             last_word = [w for w in _SEGMENT_WORD.findall(seg_text) if w.lower() not in SKIPPABLE][-1:]
             if last_word and last_word[0].lower() in PRONOUNS:
                 return (self.state.last_person, "pronoun") if self.state.last_person else (None, "")
+            tail = _ROLE_NP_TAIL.search(seg_text) if k == len(segments) - 1 else None
+            if tail is not None:
+                person = self._person_with_role(tail.group("role").lower(), (tail.group("owner") or "").strip())
+                return (person, "role") if person else (None, "")
             if _appositive(seg_text) and k > 0:
                 owner = self._actor_ending_at(segments[k - 1][1])
                 if owner is not None:

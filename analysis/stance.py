@@ -467,6 +467,8 @@ def _term_stance(term: _Item, terms: list[_Item], text: str, work: str, preds: l
                  and words.between(term.end, p.start) <= MAX_POST_GAP), None)
     if post is not None and _crosses(term.end, post.start, blockers):
         post = None
+    if not chain and post is None:
+        chain = _coordinated_chain(term, terms, work, preds, chunks, words)
     rule: TermRule = term.rule
     negations = term.negations + sum(p.negations + p.internal_negations for p in chain)
     if post is not None:
@@ -495,6 +497,27 @@ def _term_stance(term: _Item, terms: list[_Item], text: str, work: str, preds: l
     if mode == "accusation" and not evaluative:
         stance = -stance
     return StanceHit(term.topic, 1 if stance > 0 else -1, text[start:end], start, end, evaluative, kind, weak)
+
+
+_COORDINATED = re.compile(r"^ (?:[\w'-]+ ){0,4}?(?:and|or) (?:the |a |an )?(?:[\w'-]+ ){0,2}$")
+"""Between two conjoined terms: 'a ceasefire | between russia and ukraine and the resumption of | peace talks'."""
+
+
+def _coordinated_chain(term: _Item, terms: list[_Item], work: str, preds: list[_Item],
+                       chunks: list[tuple[int, int]], words: _Words) -> list[_Item]:
+    """The predicates of the term this one is conjoined with ('called for a ceasefire and
+    the resumption of peace talks'), when they apply to its topic too."""
+    earlier = [t for t in terms if t.end <= term.start and not t.absorbed and t.topic is not None]
+    if not earlier or not _COORDINATED.match(work[earlier[-1].end:term.start]):
+        return []
+    first = earlier[-1]
+    chunk_no = _chunk_index(chunks, first.start)
+    if _chunk_index(chunks, term.start) != chunk_no:
+        return []
+    before = [p for p in preds if _chunk_index(chunks, p.start) == chunk_no and p.rule.position == "before"
+              and p.end <= first.start and _applies(p, first.topic) and _applies(p, term.topic)]
+    blockers = [t for t in terms if t is not first and t is not term and not t.absorbed]
+    return _predicate_chain(first, before, work, words, blockers)
 
 
 def _crosses(start: int, end: int, blockers: list[_Item]) -> bool:

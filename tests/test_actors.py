@@ -94,3 +94,9 @@ def test_institution_scan_matches_the_plain_regex(words, gaps):
     text = "".join(w + (gaps[k] if k < len(gaps) else " ") for k, w in enumerate(words))
     spans = lambda ms: [(m.span(), m.span("owner"), m.span("noun")) for m in ms]  # noqa: E731
     assert spans(_institution_matches(text)) == spans(_INSTITUTION_RX.finditer(text))
+
+
+def test_a_country_s_institution_is_named_with_its_adjective(nlp):
+    doc = nlp("China's foreign ministry and Kyiv's city council issued statements.")
+    assert [(a.name, a.side) for a in find_actors(doc)] == [("Chinese foreign ministry", "CN"),
+                                                          ("Kyiv's city council", "UA")]

@@ -32,3 +32,11 @@ def test_user_entry_replaces_bundled_one(tmp_path):
     user = tmp_path / "g.json"
     user.write_text(json.dumps({"people": [{"name": "Sergei Lavrov", "aliases": ["Lavrov"], "side": "OTHER"}]}))
     assert load_gazetteer(user=user).lookup("Lavrov").side == "OTHER"
+
+
+def test_demonym_of_a_party_country_only():
+    from analysis.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    assert [gaz.demonym_of_country(n) for n in ("China", "Russia", "Hungary", "Kyiv", "Atlantis")] == [
+        "Chinese", "Russian", None, None, None]

@@ -82,6 +82,17 @@ def test_a_byline_line_does_not_make_the_lead_s_name_prepositional(nlp):
     assert att.speaker.name == "Hakan Fidan"
 
 
+def test_role_subject_inside_a_clause_that_modifies_a_noun(nlp):
+    text = ("Putin met Trump in Alaska. Lavrov accused Kyiv of rejecting a plan, a proposal the US president "
+            "said was fair.")
+    doc, atts = attributions(nlp, text)
+    said = [a for a in atts if doc.text[a.verb_start:a.verb_end] == "said"]
+    assert [(a.speaker.name, a.how) for a in said] == [("Donald Trump", "role")]
+    accused = [a for a in atts if a.how == "accused"]
+    assert [a.speaker.name for a in accused] == []  # Kyiv is no person; Lavrov keeps the accusation
+    assert any(a.speaker.name == "Sergei Lavrov" and "rejecting a plan" in " ".join(contents(doc, a)) for a in atts)
+
+
 def test_unknown_person_takes_the_side_of_a_nationality_in_the_title(nlp):
     doc, (att,) = attributions(nlp, "Czech Foreign Minister Petra Novakova said the sanctions must stay.")
     assert (att.speaker.name, att.speaker.side) == ("Petra Novakova", "OTHER")

@@ -65,6 +65,13 @@ def test_talks_about_the_war_still_count_next_to_side_topics():
     assert positions("Kyiv rejected the plan to freeze the front line") == {("agreement", -1)}
 
 
+def test_a_conjoined_term_shares_the_predicate():
+    assert positions("Beijing called for a truce and the resumption of peace talks") == {
+        ("ceasefire", 1), ("negotiations", 1)}
+    assert positions("the envoy did not ask for a ceasefire or new negotiations") == {
+        ("ceasefire", -1), ("negotiations", -1)}
+
+
 def test_only_coordinated_modifiers_widen_the_gap_to_the_term():
     assert positions("it was Moscow that needed to move forward in negotiations") == set()
 
