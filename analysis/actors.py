@@ -270,7 +270,8 @@ def _institution_phrases(span: Span | Doc, tokens: _Tokens, gaz: Gazetteer) -> l
             owner, owner_word, owner_name = "", "", ""
         phrase = f"{owner_word.replace('’', chr(39))} {m.group('noun')}" if owner_word else m.group("noun")
         entry = gaz.lookup(m.group(0)) or gaz.lookup(phrase)
-        adjective = gaz.demonym_of_country(owner_name) if owner_word != owner_name and entry is None else None
+        ministry = entry is None and owner_word != owner_name and "ministry" in m.group("noun").lower()
+        adjective = gaz.demonym_of_country(owner_name) if ministry else None
         if adjective:
             phrase = f"{adjective} {m.group('noun')}"  # "China's foreign ministry" → "Chinese foreign ministry"
             entry = gaz.lookup(phrase)
