@@ -508,7 +508,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which"}
 MAIN_VERBS_AFTER_RELATIVE = {"were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains"}
 RELATIVE_CLAUSE_WORDS = 10
 """Words a relative clause after the counted noun may span before the main verb."""
-INTRANSITIVE_CUES = {"died", "perished", "disappeared", "missing", "fled", "flee", "fleeing"}
+INTRANSITIVE_CUES = {"died", "perished", "drowned", "disappeared", "missing", "fled", "flee", "fleeing"}
 """Cues that make their subject the victim in the active voice ('who died'), unlike 'who killed'."""
 
 
@@ -738,7 +738,8 @@ def _side(fig: _Figure, sent: Span, previous: Span | None, gaz: Gazetteer) -> st
     then the place, the claimant, the preceding sentence and the category's default."""
     if fig.reciprocal:
         return "unspecified"
-    own = _side_from_tokens(fig, fig.side_tokens, gaz)
+    skip = _claimant_tokens(fig, sent)
+    own = _side_from_tokens(fig, [t for t in fig.side_tokens if t not in skip], gaz)  # not the claimant's 'Ukraine's'
     if own == "mixed":
         return "unspecified"
     if own:
@@ -748,7 +749,6 @@ def _side(fig: _Figure, sent: Span, previous: Span | None, gaz: Gazetteer) -> st
         if owner in SIDE_NAMES:
             return SIDE_NAMES[owner]
     view = fig.view
-    skip = _claimant_tokens(fig, sent)
     loser = _loser_side(fig, sent, gaz, skip)
     if loser:
         return loser

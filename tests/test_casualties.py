@@ -475,3 +475,14 @@ def test_left_their_homes_and_remained_missing(nlp):
 def test_people_returning_to_their_homes_are_not_captives(nlp):
     assert figures(nlp, "Some 3 million people have returned to their homes.") == []
     assert figures(nlp, "Some 300 soldiers have returned to Ukraine from captivity.") == [(300, "captured")]
+
+
+def test_eliminated_and_drowned_are_deaths(nlp):
+    assert figures(nlp, "The ministry said its forces had eliminated up to 70 fighters.") == [(70, "killed")]
+    assert figures(nlp, "Four residents drowned when the dam burst.") == [(4, "killed")]
+    assert figures(nlp, "Air defences eliminated 30 drones overnight.") == []
+
+
+def test_claimant_s_country_does_not_blur_the_side_of_the_losses(nlp):
+    row = one(nlp, "Ukraine's military puts Russian losses at about 9,000 troops.")
+    assert (row["value"], row["category"], row["side"]) == (9000, "casualties", "russian")
