@@ -540,6 +540,19 @@ def _right_attachment(view: TokenView, sent: Sentence, slot: DateSlot, trigger: 
         return None
     if any(_owns_date(view, k) or lower[k] in SUBORDINATORS for k in between) or _speech_bound(view, sent, slot):
         return None
+    if _in_subordinate_clause(view, sent, slot) and any(lower[k] in ("but", "and", "while") for k in between):
+        return None  # 'since Moscow launched its invasion two weeks ago, but the talks …'
+    return False
+
+
+def _in_subordinate_clause(view: TokenView, sent: Sentence, slot: DateSlot) -> bool:
+    """Whether the date sits in a clause opened by 'since', 'after', 'when' … (scanning
+    back to the previous comma or clause break)."""
+    for k in range(slot.start - 1, sent.start - 1, -1):
+        if view.lower[k] == "," or _is_clause_break(view, k):
+            return False
+        if view.lower[k] in SUBORDINATORS:
+            return True
     return False
 
 

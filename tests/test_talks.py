@@ -145,6 +145,18 @@ class TestTriggers:
 
 
 # --- venue ---------------------------------------------------------------------------------
+class TestSubordinateDates:
+    def test_date_of_a_since_clause_is_not_the_talks_date(self, nlp):
+        text = ("The envoys held their first meeting since the offensive began three weeks ago, but the talks in "
+                "Geneva produced nothing.")
+        assert [m["date_text"] for m in mentions(nlp, text)] == []
+
+    def test_an_appositive_meeting_keeps_the_date_of_its_clause(self, nlp):
+        text = ("Shelling resumed hours after Witkoff spent three hours with Putin in Moscow on Monday, a meeting "
+                "the Kremlin called useful.")
+        assert [(m["date"], m["venue"]) for m in mentions(nlp, text)] == [(MONDAY, "Moscow")]
+
+
 class TestVenue:
     def test_possessive_country_city(self, nlp):
         m = only(nlp, "Lavrov will fly to Turkey's Antalya on Wednesday to attend a meeting with his Ukrainian "
