@@ -144,6 +144,8 @@ class _DocumentAnalyser:
         previous: Attribution | None = None
         for att in self.attributions:
             self.dates[id(att)] = self._own_date(att, previous)
+            if att.how == "accused":
+                self.explicit_date[id(att)] = False  # 'X on Monday accused Y of …': the date is X's, not Y's
             if att.how not in ("nominal", "accused", "carried"):
                 previous = att
 
@@ -182,7 +184,8 @@ class _DocumentAnalyser:
     # -- statements --------------------------------------------------------------------------
     def _statement_rows(self, suppressed: list[tuple[int, int]]) -> list[dict]:
         """One row per speaker, topic and stance: the first evidence whose date the text
-        states (else the first evidence), in document order."""
+        states (else the first evidence; the speaker's own words before another's account
+        of them, 'X accused Y of …'), in document order."""
         best: dict[tuple[str, str, int], tuple[int, int, dict]] = {}
         order = 0
         for att in self.attributions:
@@ -191,7 +194,7 @@ class _DocumentAnalyser:
                 if any(s <= start < e for s, e in suppressed):
                     continue
                 key = (att.speaker.name, hit.topic, hit.stance)
-                rank = 0 if self.explicit_date.get(id(att)) else 1
+                rank = (0 if self.explicit_date.get(id(att)) else 2) + (att.how == "accused")  # own words first
                 order += 1
                 if key not in best or (rank, order) < best[key][:2]:
                     best[key] = (rank, order, self._row(att, hit, start))

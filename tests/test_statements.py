@@ -184,6 +184,13 @@ def test_one_row_per_speaker_topic_and_stance(nlp):
     assert len(found) == 1 and found[0]["date"] == "2025-03-03"  # the evidence whose date the text states
 
 
+def test_the_speaker_s_own_words_are_better_evidence_than_an_accusation(nlp):
+    text = ("Peskov on Monday accused Zelensky of refusing talks with Moscow. "
+            "“We will not negotiate with them,” Zelensky said.")
+    (row,) = [r for r in rows(nlp, text) if r["speaker"] == "Volodymyr Zelenskyy"]
+    assert (row["topic"], row["stance"], row["quote"], row["date"]) == ("negotiations", -1, "direct", PUBLISHED)
+
+
 # --- reported shifts ---------------------------------------------------------------------------
 
 def test_position_had_changed_reported_by_the_speaker(nlp):
