@@ -335,7 +335,7 @@ def _noun_phrase(fig: _Figure, start: int, hi: int, gaz: Gazetteer) -> None:
     while i < hi and len(tokens) < 6 and _np_token(view, i, hi):
         tokens.append(i)
         i += 1
-        if lower[tokens[-1]] in HEAD_NOUNS and low(i) not in HEAD_NOUNS:
+        if (lower[tokens[-1]] in HEAD_NOUNS or _demonym_plural(text[tokens[-1]], gaz)) and low(i) not in HEAD_NOUNS:
             break
     if tokens and lower[tokens[-1]] == "prisoners" and low(i) == "of" and low(i + 1) == "war":
         tokens += [i, i + 1]
@@ -352,6 +352,11 @@ def _noun_phrase(fig: _Figure, start: int, hi: int, gaz: Gazetteer) -> None:
         head = "pows"
     fig.head = head
     fig.person = _is_person_noun(head, text[content[-1]], gaz) or _is_exchange(fig, content)
+
+
+def _demonym_plural(text: str, gaz: Gazetteer) -> bool:
+    """'Ukrainians', 'Russians': people named by nationality end the noun phrase."""
+    return text.endswith("s") and text[:1].isupper() and gaz.party_of_demonym(text) is not None
 
 
 def _np_token(view: TokenView, i: int, hi: int) -> bool:
@@ -374,7 +379,7 @@ def _np_token(view: TokenView, i: int, hi: int) -> bool:
 def _is_person_noun(head: str, text: str, gaz: Gazetteer) -> bool:
     if head in CIVILIAN_NOUNS or head in MILITARY_NOUNS or head in UNSPECIFIED_NOUNS or head in CASUALTY_NOUNS:
         return True
-    return text.endswith("s") and gaz.party_of_demonym(text) is not None
+    return _demonym_plural(text, gaz)
 
 
 def _is_exchange(fig: _Figure, content: list[int]) -> bool:
@@ -411,6 +416,8 @@ def _category(fig: _Figure, gaz: Gazetteer) -> str | None:
     if right is not None and not (right[2] and left is not None):
         cat = right[0]
         return noun_cat if noun_cat and cat not in HARM_CATEGORIES else cat
+    if noun_cat == "captured" and left is not None and left[0] in HARM_CATEGORIES:
+        return left[0]  # 'killed 50 prisoners of war': what happened to them, not what they were
     if noun_cat:
         return noun_cat
     if left is not None:

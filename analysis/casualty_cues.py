@@ -82,6 +82,7 @@ AUX_SKIP = {
     "likely", "to", "later", "subsequently", "eventually", "either", "both", "since", "allegedly",
     "apparently", "probably", "just", "recently", "initially", "previously", "remain", "remains",
     "remained", "currently", "seriously", "critically", "badly", "severely", "lightly",
+    "arbitrarily", "summarily", "illegally", "unlawfully", "forcibly", "brutally", "deliberately",
 }
 NEGATORS = {"not", "n't", "never", "no"}
 MODALS = {"will", "would", "could", "may", "might", "can", "should", "must", "'ll"}
@@ -111,6 +112,12 @@ RIGHT_CUES: dict[tuple[str, ...], str] = {
     ("from", "their", "homes"): "displaced", ("out", "of", "their", "homes"): "displaced",
     ("made", "homeless"): "displaced", ("left", "homeless"): "displaced",
     ("left", "their", "homes"): "displaced", ("left", "their", "home"): "displaced",
+    ("lost", "their", "homes"): "displaced", ("lost", "their", "home"): "displaced",
+    ("leave", "their", "homes"): "displaced", ("leave", "their", "home"): "displaced",
+    ("listed", "as", "missing"): "missing", ("registered", "as", "missing"): "missing",
+    ("recorded", "as", "refugees"): "refugees", ("registered", "as", "refugees"): "refugees",
+    ("living", "as", "refugees"): "refugees", ("registered", "as", "displaced"): "displaced",
+    ("registered", "as", "internally", "displaced"): "displaced",
     ("sought", "refuge"): "refugees", ("sought", "asylum"): "refugees", ("crossed", "into"): "refugees",
     ("crossed", "from"): "refugees", ("crossed", "the", "border"): "refugees",
     ("left", "the", "country"): "refugees", ("gone", "abroad"): "refugees", ("moved", "abroad"): "refugees",
@@ -129,6 +136,7 @@ LEFT_CUES: dict[tuple[str, ...], str] = {
     ("eliminated",): "killed", ("eliminating",): "killed",
     ("wounded",): "wounded", ("wounding",): "wounded", ("injured",): "wounded", ("injuring",): "wounded",
     ("captured",): "captured", ("capturing",): "captured", ("capture",): "captured",
+    ("holding",): "captured", ("holds",): "captured",
     ("detained",): "captured", ("detaining",): "captured", ("released",): "captured",
     ("releasing",): "captured", ("release",): "captured", ("freed",): "captured", ("freeing",): "captured",
     ("free",): "captured", ("exchanged",): "captured", ("exchanging",): "captured",

@@ -39,7 +39,8 @@ SUBJECT_GAP = {
     "yesterday", "overnight", "again", "repeatedly", "once", "first", "initially", "publicly",
     "recently", "officially", "social", "media", "its", "their", "his", "her", "update", "latest",
     "daily", "not", "who", "which", "apparently", "reportedly", "still", "only", "just", "nightly",
-    "regular", "separate", "televised", "online", "x", "telegram",
+    "regular", "separate", "televised", "online", "x", "telegram", "itself", "themselves", "himself",
+    "herself",
 }
 """Words between a subject and its reporting verb ('NATO last week put', 'the ministry has
 been forced to admit', 'Zelenskyy said in a video address')."""
@@ -57,6 +58,8 @@ ANAPHORIC_HEADS = {
     "centre": "institution", "center": "institution",
     "it": "institution", "they": "institution", "she": "person", "he": "person",
 }
+ADDRESSEE_VERBS = {"told", "tells", "tell", "telling"}
+"""Verbs whose object is who was told (', telling NBC that'), never the source."""
 GENERIC_SOURCES = {"officials", "authorities"}
 """Plural descriptions that refer back only to a source with the same word ('Ukrainian
 officials said … officials said'), never to another institution."""
@@ -65,14 +68,15 @@ ORGANISATION_WORDS = {
     "organization", "organisation", "agency", "office", "ministry", "council", "service", "committee",
     "fund", "programme", "program", "institute", "cross", "commission", "bank", "forces", "police",
     "department", "administration", "mission", "command", "court", "group", "network", "watch",
-    "foundation", "centre", "center", "union", "unicef", "who", "iom", "osce", "icrc",
+    "foundation", "centre", "center", "union", "unicef", "who", "iom", "osce", "icrc", "guard", "guards",
+    "headquarters", "directorate", "inspectorate", "staff", "corps", "brigade", "group",
 }
 CALENDAR_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday",
 }
-SOURCE_NOUNS = set(ANAPHORIC_HEADS) - {"it", "they", "she", "he"} | {
+SOURCE_NOUNS = set(ANAPHORIC_HEADS) - {"it", "they", "she", "he"} | {"services",
     "witnesses", "sources", "medics", "rescuers", "doctors", "prosecutors", "investigators",
     "estimates", "monitors", "observers", "analysts", "hospitals",
 }
@@ -115,8 +119,9 @@ class ClaimHistory:
         self._later[len(self.sentences)] = find_clauses
         self.sentences.append([])
 
-    def resolve(self, anaphor: str, earlier_in_sentence: list[Actor]) -> Actor | None:
-        """The latest claimant an anaphor can refer to."""
+    def resolve(self, anaphor: str, earlier_in_sentence: list[Actor], *, described: bool = False) -> Actor | None:
+        """The latest claimant an anaphor can refer to; a ``described`` institution ('the
+        regional administration', 'Ukrainian prosecutors') only one named with its head noun."""
         for k in range(max(0, len(self.sentences) - MAX_CLAIM_DISTANCE), len(self.sentences)):
             if k in self._later:
                 self.sentences[k] = _claimants(self._later.pop(k)())
@@ -125,7 +130,7 @@ class ClaimHistory:
         for actor in reversed(candidates):
             if anaphor in actor.name.lower().split() or anaphor in actor.text.lower().split():
                 return actor
-        if anaphor in GENERIC_SOURCES:
+        if anaphor in GENERIC_SOURCES or (described and kind == "institution"):
             return None  # 'officials said' refers back only to officials named before
         for actor in reversed(candidates):
             if actor.kind == kind or (kind == "institution" and actor.kind == "place"):
@@ -375,19 +380,25 @@ def _subject_of(view: TokenView, v: int, sent: Span, ends: dict[int, Actor], act
             break
         p -= 1
         steps += 1
-    if lower_at(v - 1) in _COMMA_OR_QUOTE:
+    if lower_at(v - 1) in _COMMA_OR_QUOTE and lower_at(v) not in ADDRESSEE_VERBS:
         actor = _actor_starting(actors, view, sent, v + 1)
         if actor is not None:
             return Clause(v, actor, None, v + 1)
     return None
 
 
+APPOSITIVE_ROLE_WORDS = 4
+"""Role words between an apposition's comma and the institution it names ('head of the')."""
+
+
 def _appositive_head(view: TokenView, first: int, ends: dict[int, Actor]) -> tuple[Actor, int] | None:
-    """'Filippo Grandi, the UN High Commissioner for Refugees, said': the person, not the
-    office named in the apposition."""
+    """'Filippo Grandi, the UN High Commissioner for Refugees, said', 'Serhiy Lysak, head
+    of the regional military administration, said': the person, not the office named in
+    the apposition."""
     k = first - 1
-    if view.lower_at(k) in ("the", "a", "an"):
-        k -= 1
+    while k > first - 1 - APPOSITIVE_ROLE_WORDS and (view.lower_at(k) in ("the", "a", "an", "of", "for")
+                                                      or view.lower_at(k) in ROLE_WORDS):
+        k -= 1  # ', the head of | the regional military administration'
     if view.lower_at(k) != "," or k - 1 not in ends or ends[k - 1].kind != "person":
         return None
     person = ends[k - 1]
@@ -468,7 +479,7 @@ def _jump_parenthetical(view: TokenView, comma: int, sent: Span) -> int | None:
     while k > sent.start and comma - k < 25:
         if view.lower_at(k) == ",":
             first = view.lower_at(k + 1)
-            if first in PARENTHETICAL_OPENERS or view.text[k + 1][:1].isupper():
+            if first in PARENTHETICAL_OPENERS or first in ROLE_WORDS or view.text[k + 1][:1].isupper():
                 return k - 1
             return None
         if view.lower_at(k) in CLAUSE_STOPS:
@@ -491,7 +502,8 @@ def claimant_for(start: int, end: int, sent: Span, clauses: list[Clause], histor
         if clause.actor is not None:
             return clause.actor
         earlier = [c.actor for c in clauses if c.actor is not None and c.verb < clause.verb]
-        resolved = history.resolve(clause.anaphor or "it", earlier) or clause.description
+        described = clause.description is not None and len(clause.description.name.split()) > 1
+        resolved = history.resolve(clause.anaphor or "it", earlier, described=described) or clause.description
         if resolved is not None:
             return resolved
     return None

@@ -87,7 +87,9 @@ TARGET_PREFIX = re.compile(r"\b(?:scheduled|planned|set|slated|due|expected|fixe
 CANCEL_RX = re.compile(r"\b(?:postpone[ds]?|postponing|called off|call off|cancell?ed|cancell?ing|scrapped|"
                        r"put off|did not take place|never took place|was not held|were not held)\b", re.I)
 FUTURE_RX = re.compile(r"\b(?:will|would|'ll|shall|due|expected|set to|scheduled|planned|upcoming|"
-                       r"is to|are to|going to|later today|tomorrow|next week|to take place|to be held)\b", re.I)
+                       r"is to|are to|going to|later today|tomorrow|next week|to take place|to be held|"
+                       r"(?:could|might|may) (?:\w+ )?(?:take place|be held|happen|resume|meet|go ahead|convene))\b",
+                       re.I)
 OUTCOME_RX = re.compile(
     r"\b(?:(?:without|with no|no|failed to (?:reach|agree(?: on)?|produce)|did not (?:reach|produce|bring))"
     r"(?: a| an| any)?(?: \w+)? (?:ceasefire|agreement|breakthrough|progress|deal|truce)"
@@ -520,8 +522,25 @@ def _left_attachable(view: TokenView, trigger: Trigger, slot: DateSlot) -> bool:
     if len(between) > MAX_ATTACH_TOKENS:
         return False
     lower = view.lower
-    return not any(lower[k] in SPEECH_WORDS or lower[k] in SUBORDINATORS or _is_clause_break(view, k)
-                   for k in between)
+    if any(_is_clause_break(view, k) for k in between):
+        return False
+    if _held_right_before(view, slot):
+        return True  # 'a meeting, which officials had said could take place in Budapest on Thursday'
+    return not any(lower[k] in SPEECH_WORDS or lower[k] in SUBORDINATORS for k in between)
+
+
+EVENT_VERBS_BEFORE_DATE = 5
+"""Tokens before a date within which 'take place' / 'be held' makes it the event's date."""
+
+
+def _held_right_before(view: TokenView, slot: DateSlot) -> bool:
+    """'… could take place in Budapest on Thursday', '… would be held on Monday'."""
+    lower = view.lower
+    for k in range(max(1, slot.start - EVENT_VERBS_BEFORE_DATE), slot.start):
+        if (lower[k] == "place" and lower[k - 1] in ("take", "took", "taken", "takes")) or \
+                (lower[k] == "held" and lower[k - 1] in ("be", "been", "being", "was", "were", "is", "are")):
+            return True
+    return False
 
 
 def _right_attachment(view: TokenView, sent: Sentence, slot: DateSlot, trigger: Trigger) -> bool | None:
@@ -658,7 +677,16 @@ def _body_start(ctx: DocContext, sent: Sentence) -> int:
 
 def _window_boundary(view: TokenView, k: int) -> bool:
     low = view.lower[k]
-    return _is_clause_break(view, k) or low in SUBORDINATORS or low == "that"
+    return _is_clause_break(view, k) or low in SUBORDINATORS or (low == "that" and not _relative_that(view, k))
+
+
+RELATIVE_HEADS = HOSTED_GROUPS | TALK_NOUNS | {"negotiators", "meeting", "meetings", "round", "rounds", "summit",
+                                               "delegation", "team", "officials"}
+"""Nouns a relative 'that' follows ('the delegations that met …'): it opens no new clause."""
+
+
+def _relative_that(view: TokenView, k: int) -> bool:
+    return k > 0 and view.lower[k - 1] in RELATIVE_HEADS
 
 
 def _predicate_text(ctx: DocContext, lo: int, hi: int, trigger: Trigger, slot: DateSlot) -> str:

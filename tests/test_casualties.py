@@ -486,3 +486,15 @@ def test_eliminated_and_drowned_are_deaths(nlp):
 def test_claimant_s_country_does_not_blur_the_side_of_the_losses(nlp):
     row = one(nlp, "Ukraine's military puts Russian losses at about 9,000 troops.")
     assert (row["value"], row["category"], row["side"]) == (9000, "casualties", "russian")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast killed at least 40 prisoners of war.", [(40, "killed")]),
+    ("Nearly 900 people lost their homes in the floods.", [(900, "displaced")]),
+    ("About 300 families had to leave their homes.", [(300, "displaced")]),
+    ("Some 2 million Ukrainians are registered as refugees in Germany and Poland.", [(2_000_000, "refugees")]),
+    ("Dozens of journalists were arbitrarily detained.", [(12, "captured")]),
+    ("Moscow is holding some 6,000 Ukrainians captive.", [(6000, "captured")]),
+])
+def test_idioms_of_loss_displacement_and_captivity(nlp, text, expected):
+    assert figures(nlp, text) == expected

@@ -80,12 +80,27 @@ def test_places_and_unknown_organisations_speak(nlp):
     # owners and nouns of institutions
     ("By March, 200 had fled, the UN's migration agency estimated.", "200", "UN's migration agency"),
     ("Nine are missing, the Russian-installed authorities said.", "Nine", "Russian-installed authorities"),
+    # appositions without an article, and the person before 'head of the …'
+    ("Oleh Kiper, governor of the Odesa region, said that 5 people were hurt.", "5", "Oleh Kiper"),
+    ("Ivan Fedorov, head of the regional military administration, said 6 people died.", "6", "Ivan Fedorov"),
+    ("Six died, according to emergency services.", "Six", "emergency services"),
+    ("The defence ministry itself reported that 9 soldiers died.", "9", "defence ministry"),
+    # a described institution refers back only to one with its head noun
+    ("Western officials said 3 died. A drone killed nine people, the regional administration said.", "nine",
+     "regional administration"),
+    ("The Polish Border Guard said 900 had crossed. On Friday alone, 97,000 people crossed, it said.", "97,000",
+     "Border Guard"),
     # bare 'officials' refers back only to officials
     ("The UN refugee agency said 90 had fled. A strike killed 4 people, officials said.", "4", "officials"),
     ("Ukrainian officials said 5 died. Two more were injured, officials said.", "Two", "Ukrainian officials"),
 ])
 def test_claimant_of_the_figure(nlp, text, word, claimant):
     assert _claimants(nlp, text, word)[-1] == claimant
+
+
+def test_the_one_told_is_no_source(nlp):
+    assert _claimants(nlp, "He raised the toll, telling CNN that 31,000 soldiers had died.", "31,000") != ["CNN"]
+    assert _claimants(nlp, "At least 31,000 soldiers died, said CNN.", "31,000") == ["CNN"]
 
 
 def test_no_attribution(nlp):
