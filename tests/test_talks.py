@@ -157,6 +157,21 @@ class TestSubordinateDates:
         assert [(m["date"], m["venue"]) for m in mentions(nlp, text)] == [(MONDAY, "Moscow")]
 
 
+class TestEventClauses:
+    def test_relative_that_after_the_delegations(self, nlp):
+        m = only(nlp, "The delegations that met in Geneva on Monday spent three hours together.")
+        assert (m["date"], m["venue"], m["status"]) == (MONDAY, "Geneva", "held")
+
+    def test_could_take_place_is_planned(self, nlp):
+        m = only(nlp, "Officials said a fourth round could take place in Istanbul in early June.")
+        assert (m["date"], m["status"], m["round"]) == ("2023-06", "planned", 4)
+
+    def test_take_place_owns_the_date_across_a_reporting_clause(self, nlp):
+        m = only(nlp, "A meeting between Rubio and Lavrov, which officials had said could take place in Budapest "
+                      "on Thursday, has been called off.")
+        assert (m["date"], m["venue"], m["status"]) == (THURSDAY, "Budapest", "cancelled")
+
+
 class TestVenue:
     def test_possessive_country_city(self, nlp):
         m = only(nlp, "Lavrov will fly to Turkey's Antalya on Wednesday to attend a meeting with his Ukrainian "
