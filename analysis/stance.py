@@ -469,6 +469,8 @@ def _term_stance(term: _Item, terms: list[_Item], text: str, work: str, preds: l
         post = None
     if not chain and post is None:
         chain = _coordinated_chain(term, terms, work, preds, chunks, words)
+    if post is not None and post.rule.evaluative and _AS_JUDGEMENT.match(work[term.end:post.start]):
+        chain = []  # 'dismissed the talks as pointless': the judgement is the position
     rule: TermRule = term.rule
     negations = term.negations + sum(p.negations + p.internal_negations for p in chain)
     if post is not None:
@@ -499,6 +501,8 @@ def _term_stance(term: _Item, terms: list[_Item], text: str, work: str, preds: l
     return StanceHit(term.topic, 1 if stance > 0 else -1, text[start:end], start, end, evaluative, kind, weak)
 
 
+_AS_JUDGEMENT = re.compile(r"^ as (?:[\w'-]+ )?$")
+"""Between a term and the judgement that a verb before it gives as its reason: ' as (a) '."""
 _COORDINATED = re.compile(r"^ (?:[\w'-]+ ){0,4}?(?:and|or) (?:the |a |an )?(?:[\w'-]+ ){0,2}$")
 """Between two conjoined terms: 'a ceasefire | between russia and ukraine and the resumption of | peace talks'."""
 

@@ -37,6 +37,13 @@ def positions(text: str, **kwargs) -> set[tuple[str, int]]:
     ("sending long-range missiles would be a dangerous escalation", ("western_support", -1)),
     ("the army badly needed more artillery shells", ("western_support", 1)),
     ("the front is ready to stop shooting at dawn", ("ceasefire", 1)),
+    ("the envoy floated a truce over the holidays", ("ceasefire", 1)),
+    ("Washington will resume security assistance", ("western_support", 1)),
+    ("the senator threatened secondary tariffs", ("western_support", 1)),
+    ("we want to keep talking", ("negotiations", 1)),
+    ("Moscow is ready to open direct talks", ("negotiations", 1)),
+    ("the decree declares the impossibility of any negotiations", ("negotiations", -1)),
+    ("arming Kyiv will only prolong the bloodshed", ("western_support", -1)),
 ])
 def test_each_topic_and_both_stances(text, expected):
     assert expected in positions(text)
@@ -63,6 +70,11 @@ def test_negation_and_modality_inside_the_clause(text, expected):
 def test_talks_about_the_war_still_count_next_to_side_topics():
     assert positions("there is no sense in talking to Washington about ending the war") == {("negotiations", -1)}
     assert positions("Kyiv rejected the plan to freeze the front line") == {("agreement", -1)}
+
+
+def test_a_judgement_given_with_as_is_the_position():
+    assert positions("the spokesman dismissed the talks as pointless") == {("negotiations", -1)}
+    assert positions("the minister described the talks as useful") == {("negotiations", 1)}
 
 
 def test_a_conjoined_term_shares_the_predicate():
