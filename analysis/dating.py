@@ -7,7 +7,8 @@ Rules, first that applies wins (:func:`date_document`):
    21:47 CET", "Tue 29 Mar 2022 16.40 BST", "2025-03-12T11:20:00Z", "16.05.2025 · 19:48".
    A stamp line is short and is mostly the date (plus a time, a byline or a keyword such
    as "Published"); a body sentence that mentions a past date is not a stamp.
-2. ``explicit`` — a dateline that prints its year ("KYIV, March 3, 2022 (AP) -").
+2. ``explicit`` — a dateline that prints its year ("KYIV, March 3, 2022 (AP) -",
+   "MOSCOW, March 3, 2022. /TASS/."); month names may be in capitals in stamps and datelines.
 3. ``inferred`` — a dateline without a year ("April 11 (Reuters) -"); the year comes from
    (a) a war-age expression near that date, (b) a weekday the lead names ("said on
    Monday"): the only year in ``INVASION_START.year..LATEST_YEAR`` whose calendar puts the
@@ -16,7 +17,9 @@ Rules, first that applies wins (:func:`date_document`):
    "the 2022 invasion" — far more often than their own.)
 4. ``inferred`` — a war-age expression: "entered its eighth day", "five-day-old war",
    "Today marks 1,000 days since … invasion": day N of the invasion is
-   ``INVASION_START + (N - 1)`` days.
+   ``INVASION_START + (N - 1)`` days; or an anniversary: "a year to the day after Russia
+   invaded", "marks the second anniversary of the full-scale invasion": N years after
+   ``INVASION_START``.
 5. ``inferred`` — a dated event N days back: "on Friday, September 30 - four days ago".
 
 A relative stamp ("4 days ago", "Updated 2 hours ago") has no anchor and dates nothing.
@@ -124,7 +127,8 @@ _CAPITAL_MONTH = re.compile(rf"\b(?:{'|'.join(m.upper() for m in MONTHS)}|{'|'.j
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?", re.I)
 _STAMP_KEYWORD = re.compile(r"\b(?:published|updated|posted|first published|last updated|last modified)\b", re.I)
 _STAMP_FILLER = re.compile(
-    rf"\b(?:{WEEKDAY_RX}|{'|'.join(w[:3].capitalize() for w in WEEKDAYS)}|on|at|[A-Z]{{2,4}}|GMT|UTC|min|read)\b")
+    rf"\b(?:{WEEKDAY_RX}|{'|'.join(w[:3].capitalize() for w in WEEKDAYS)}|on|at|[A-Z]{{2,4}}|GMT|UTC|min|read|"
+    rf"as it happened|live updates|live)\b")
 _WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY_RX}\b")
 _PRINTED_YEAR = re.compile(r"\b(20\d{2})\b")
 _PRESENT_CUE = re.compile(r"\b(?:today|tonight|now|marks|has been|have passed|it's been|it is|is|enters|entered)\b", re.I)
@@ -262,6 +266,37 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+_ANNIVERSARY_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (re.compile(rf"\b(?P<n>{NUMBER_RX}|a)\s+years?\s+to\s+the\s+day\s+(?:after|since)\s+[^.\n]{{0,60}}?"
+                rf"(?:invaded|invasion|{_WAR})", re.I), False),
+    (re.compile(rf"\b(?P<n>{NUMBER_RX})\s+anniversary\s+of\s+(?:the\s+|Russia'?s\s+|Russia’s\s+)?"
+                rf"(?:full[- ]scale\s+)?(?:Russian\s+)?(?:invasion|{_WAR})", re.I), True),
+)
+"""Anniversaries of the invasion ("a year to the day after Russia invaded", "the second
+anniversary of the full-scale invasion"), with the number of years in group ``n``."""
+
+
+def anniversary_date(text: str) -> tuple[date, str] | None:
+    """The date an anniversary of the invasion fixes (2022-02-24 plus N years)."""
+    hits: list[tuple[int, date, str]] = []
+    for offset, window in _keyword_windows(text, re.compile(r"\b(?:anniversary|to the day)\b", re.I)):
+        for rx, needs_cue in _ANNIVERSARY_PATTERNS:
+            for m in rx.finditer(window):
+                n = 1 if m.group("n").lower() == "a" else number_value(m.group("n"))
+                year = config.INVASION_START.year + n if n else None
+                if year is None or year > config.LATEST_YEAR:
+                    continue
+                start = offset + m.start()
+                sentence = _sentence_around(text, start, offset + m.end())
+                if needs_cue and not (_PRESENT_CUE.search(sentence) or len(sentence.split()) <= 20):
+                    continue
+                hits.append((start, config.INVASION_START.replace(year=year), m.group(0)))
+    if not hits:
+        return None
+    _, day, evidence = min(hits, key=lambda h: h[0])
+    return day, evidence
+
+
 def war_age_date(text: str) -> tuple[date, str] | None:
     """The date a war-age expression fixes ("entered its eighth day" → 2022-03-03)."""
     hits: list[tuple[int, date, str]] = []
@@ -385,7 +420,7 @@ def date_document(text: str) -> DocDate:
     stamp = _header_stamp(text)
     if stamp:
         return stamp
-    war_age = war_age_date(text)
+    war_age = war_age_date(text) or anniversary_date(text)
     dated = _dateline_date(text, war_age[0] if war_age else None)
     if dated:
         return dated

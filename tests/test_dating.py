@@ -33,6 +33,7 @@ def doc(*lines: str) -> str:
     ("August 16, 2025 · 9:41 PM ET · 6 min read", "2025-08-16"),
     ("14 FEB 2023, 09:30", "2023-02-14"),
     ("SEPTEMBER 2, 2024 18:15", "2024-09-02"),
+    ("Tuesday 3 June 2025 — as it happened", "2025-06-03"),
 ])
 def test_printed_stamp_in_header_is_explicit(stamp, expected):
     result = date_document(doc(HEADLINE, stamp, BODY))
@@ -62,6 +63,21 @@ def test_stamp_helper():
 def test_dateline_with_year_is_explicit():
     text = doc(HEADLINE, "KYIV, March 3, 2022 (AP) - " + BODY)
     assert date_document(text) == DocDate("2022-03-03", "explicit", "KYIV, March 3, 2022 (AP) -")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kyiv fell silent at dawn, a year to the day after Russia invaded.", "2023-02-24"),
+    ("Leaders gathered as Ukraine marks the third anniversary of the full-scale invasion.", "2025-02-24"),
+])
+def test_anniversary_of_the_invasion_is_inferred(sentence, expected):
+    result = date_document(doc(HEADLINE, sentence))
+    assert (result.published, result.basis) == (expected, "inferred")
+
+
+def test_past_anniversary_without_a_present_cue_is_not_a_date():
+    text = doc(HEADLINE, "On the first anniversary of the invasion, which fell on a Friday in a cold and wet week, "
+                         "the president travelled to Kyiv by train with his closest advisers and aides.")
+    assert date_document(text).published is None
 
 
 def test_agency_slash_dateline():
