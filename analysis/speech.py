@@ -98,6 +98,8 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+", re.I)
 _NOMINAL_END = re.compile(r"\b(?:marked|marks|was|were|is|are|has|have|had|would|will|could|came|comes|drew|showed|"
                           r"prompted|sparked|triggered|angered|met|received|fell|went)\b|[;:.!?]")
 _THAT_OR_COLON = re.compile(r"^(?:(?!\bthat\b)[^\"“:;.!?]){0,80}?(?:\bthat\b|:|,\s*(?=[\"“]))", re.I)
+_RELATIVE_WHO = re.compile(r",\s*(?P<who>who)\b", re.I)
+_CLAUSE_END_BETWEEN = re.compile(r"[;:—–]|,\s*(?:but|while|whereas)\b")
 _ROLE_NOUNS = (r"(?P<role>foreign minister|prime minister|minister|president|spokesman|spokeswoman|spokesperson|"
                r"leader|chancellor|premier|secretary|envoy|aide|negotiator|diplomat|chief|ambassador)")
 _ROLE_NP = re.compile(
@@ -396,6 +398,9 @@ class _Finder:
             between = self.text[v.end_char(prev[0]):verb_at].lower().split()
             if any(w in AUXILIARIES for w in between):
                 return None, ""  # '… that Russia had rejected … and had still not said …': the inner clause's verb
+            who = self._relative_opening(verb_at, sent, found)
+            if who is not None:  # 'praised Zelensky, who travelled … and said …': the relative's antecedent
+                return self._relative_antecedent(who, sent), "relative"
             return self._clause_subject(verb_at, sent, found), "coordination"
         if participle and prev and first in DOCUMENT_NOUNS:
             return self._clause_subject(verb_at, sent, found), "participle"  # 'signed a decree declaring …'
@@ -418,6 +423,17 @@ class _Finder:
         if not _TITLE_WORDS.fullmatch(gap.strip() + " " if gap.strip() else ""):
             return None  # only titles may stand between the verb and the name ('said Foreign Minister …')
         return after[0]
+
+    def _relative_opening(self, verb_at: int, sent: Sentence, found: list[Attribution]) -> int | None:
+        """Offset of ', who' opening the relative clause that a coordinated verb at
+        ``verb_at`` belongs to (after the sentence's last attributed verb), if any."""
+        start = max([sent.start_char] + [a.verb_end for a in found if a.verb_end <= verb_at])
+        m = None
+        for m in _RELATIVE_WHO.finditer(self.text, start, verb_at):
+            pass
+        if m is None or _CLAUSE_END_BETWEEN.search(self.text, m.end(), verb_at):
+            return None
+        return m.start("who")
 
     def _relative_antecedent(self, who_at: int, sent: Sentence) -> Actor | None:
         """The speaker a relative pronoun at offset ``who_at`` refers to."""

@@ -89,6 +89,12 @@ def test_role_subject_inside_a_clause_that_modifies_a_noun(nlp):
     assert any(a.speaker.name == "Sergei Lavrov" and "rejecting a plan" in " ".join(contents(doc, a)) for a in atts)
 
 
+def test_coordinated_verb_inside_a_relative_clause_belongs_to_its_antecedent(nlp):
+    doc, atts = attributions(nlp, "Rutte thanked Zelensky, who visited Brussels and said Kyiv was ready for talks.")
+    said = [a for a in atts if doc.text[a.verb_start:a.verb_end] == "said"]
+    assert [(a.speaker.name, a.how) for a in said] == [("Volodymyr Zelenskyy", "relative")]
+
+
 def test_unknown_person_takes_the_side_of_a_nationality_in_the_title(nlp):
     doc, (att,) = attributions(nlp, "Czech Foreign Minister Petra Novakova said the sanctions must stay.")
     assert (att.speaker.name, att.speaker.side) == ("Petra Novakova", "OTHER")

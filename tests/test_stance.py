@@ -44,6 +44,11 @@ def positions(text: str, **kwargs) -> set[tuple[str, int]]:
     ("Moscow is ready to open direct talks", ("negotiations", 1)),
     ("the decree declares the impossibility of any negotiations", ("negotiations", -1)),
     ("arming Kyiv will only prolong the bloodshed", ("western_support", -1)),
+    ("any such pact would be a dirty deal", ("agreement", -1)),
+    ("he ruled out withdrawing Ukrainian troops from the east", ("agreement", -1)),
+    ("there will be no compromise on our territorial integrity", ("agreement", -1)),
+    ("the offer of a ceasefire remains on the table", ("ceasefire", 1)),
+    ("sanctions on Russia must be maintained", ("western_support", 1)),
 ])
 def test_each_topic_and_both_stances(text, expected):
     assert expected in positions(text)
