@@ -851,12 +851,15 @@ def _final_parties(parties: list[str], venue: str | None, trigger: Trigger, ctx:
     """Add a host named in the document for talks in its country; complete a one-sided
     list with the other warring side; ``None`` when no warring side takes part."""
     codes = set(parties)
+    if not codes and (collective or not trigger.ambiguous):
+        codes = set(WARRING)
     entry = ctx.gaz.lookup(venue) if venue else None
     if entry is not None and entry.side in ctx.hosts:
         codes.add(entry.side)
-    if not codes and (collective or not trigger.ambiguous):
-        codes = set(WARRING)
     present = codes & set(WARRING)
+    if not present and collective and codes <= ctx.hosts:
+        codes |= set(WARRING)  # 'the delegations met …, with Turkey's foreign minister in the chair'
+        present = set(WARRING)
     if not present:
         return None
     if len(present) == 1 and codes - set(WARRING) <= ctx.hosts:

@@ -172,6 +172,21 @@ class TestEventClauses:
         assert (m["date"], m["venue"], m["status"]) == (THURSDAY, "Budapest", "cancelled")
 
 
+class TestHostedTalks:
+    TEXT = ("The delegations that met in Istanbul on Monday spent two hours together, with Turkish foreign "
+            "minister Hakan Fidan in the chair. Officials said a second round could take place in Istanbul "
+            "in early June.")
+
+    def test_the_chair_does_not_replace_the_delegations(self, nlp):
+        first, second = mentions(nlp, self.TEXT)
+        assert (first["date"], first["parties"]) == (MONDAY, ["RU", "TR", "UA"])
+
+    def test_a_round_at_the_host_s_venue_keeps_the_warring_sides(self, nlp):
+        first, second = mentions(nlp, self.TEXT)
+        assert (second["date"], second["status"], second["round"], second["parties"]) == (
+            "2023-06", "planned", 2, ["RU", "TR", "UA"])
+
+
 class TestVenue:
     def test_possessive_country_city(self, nlp):
         m = only(nlp, "Lavrov will fly to Turkey's Antalya on Wednesday to attend a meeting with his Ukrainian "
