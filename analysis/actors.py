@@ -82,7 +82,34 @@ def find_actors(span: Span | Doc, *, gazetteer: Gazetteer | None = None) -> list
     found += [a for a in _role_named_people(tokens, gaz) if not _overlaps(a, found)]
     found += [a for a in _appositive_people(tokens, gaz) if not _overlaps(a, found)]
     found += [a for a in _institution_phrases(span, tokens, gaz) if not _overlaps(a, found)]
+    found += _surname_mentions(tokens, found)
     return sorted(found, key=lambda a: a.start)
+
+
+def _surname_mentions(tokens: _Tokens, found: list[Actor]) -> list[Actor]:
+    """Later mentions of a person by surname alone ('Ihor Terekhov said … Terekhov wrote'),
+    after the full name in the same text."""
+    view = tokens.view
+    first_seen: dict[str, Actor] = {}
+    for actor in sorted(found, key=lambda a: a.start):
+        words = actor.name.split()
+        if actor.kind == "person" and len(words) >= 2 and words[-1][:1].isupper():
+            first_seen.setdefault(words[-1], actor)
+    if not first_seen:
+        return []
+    covered = sorted((a.start, a.end) for a in found)
+    out = []
+    for k in range(tokens.start, tokens.end):
+        person = first_seen.get(view.text[k])
+        if person is None or view.idx[k] < person.end or view.ent_type[k] in ("GPE", "NORP"):
+            continue
+        start, end = view.idx[k], view.end_char(k)
+        if any(s <= start < e for s, e in covered):
+            continue
+        if k + 1 < tokens.end and _CAPITALISED.match(view.text[k + 1]):
+            continue  # 'Terekhov Street'
+        out.append(Actor(person.name, person.side, "person", start, end, view.text[k]))
+    return out
 
 
 def document_text(doc: Doc) -> str:

@@ -100,3 +100,10 @@ def test_a_country_s_ministry_is_named_with_its_adjective(nlp):
     doc = nlp("China's foreign ministry, Kyiv's city council and Ukraine's prosecutor general's office spoke.")
     assert [(a.name, a.side) for a in find_actors(doc)] == [
         ("Chinese foreign ministry", "CN"), ("Kyiv's city council", "UA"), ("Ukraine's prosecutor general's office", "UA")]
+
+
+def test_a_surname_alone_names_the_person_named_in_full_before(nlp):
+    doc = nlp("Odesa mayor Hennadiy Trukhanov spoke first. Later, Trukhanov said the port was shut. "
+              "Trukhanov Street was closed.")
+    people = [(a.name, a.text) for a in find_actors(doc) if a.kind == "person"]
+    assert people == [("Hennadiy Trukhanov", "Hennadiy Trukhanov"), ("Hennadiy Trukhanov", "Trukhanov")]
