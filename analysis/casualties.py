@@ -36,6 +36,8 @@ from .casualty_cues import (
     PARTITIVE_PRONOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, POPULATION_ADJECTIVES, POSSESSIVES, QUALIFIERS,
     RECIPROCAL_WORDS, RIGHT_CUES, SKIPPABLE_PUNCT, UNSPECIFIED_NOUNS, WINDOW_CUES, ARTICLES_AND_COPULAS,
     ARMED_GROUPS, ATTACK_ACTIONS, ATTACK_MODIFIERS, ATTACK_NOUNS, ATTACK_VERBS, PASSIVE_AUX, match_at, match_ending,
+    APPOSITION_STARTS, INTRANSITIVE_CUES, MAIN_VERBS_AFTER_RELATIVE, RELATIVE_PRONOUNS, REMAIN_VERBS,
+    RETURN_DESTINATIONS, VICTIM_GROUPS,
 )
 from .gazetteer import Gazetteer, default_gazetteer
 from .numbers import NumberMention, find_numbers, non_count_reason
@@ -69,8 +71,6 @@ _MEASURE_NOUNS = MEASURE_TRIGGERS | TOLL_NOUNS
 _CLAUSE_BREAKS = CLAUSE_STOPS | {","}
 _COPULA_CLAUSE_BREAKS = _CLAUSE_BREAKS | COPULA_STOPS
 _MILITARY_WORDS = MILITARY_NOUNS | {"army", "military"}
-_REMAIN = {"remain", "remains", "remained"}
-"""Verbs that end a counted noun phrase ('dozens remained missing')."""
 _NAME_LIKE = re.compile(r"[A-Za-z][\w.]*")
 
 
@@ -369,7 +369,7 @@ def _np_token(view: TokenView, i: int, hi: int) -> bool:
         return False
     if not view.is_alpha[i] and not _NAME_LIKE.fullmatch(text):
         return False
-    if low in FUNCTION_WORDS or low in _REMAIN or view.like_num[i]:
+    if low in FUNCTION_WORDS or low in REMAIN_VERBS or view.like_num[i]:
         return False
     if (low,) in RIGHT_CUES or low in ("dying", "fleeing"):
         return i + 1 < hi and view.lower_at(i + 1) in _PERSON_NOUNS
@@ -481,11 +481,6 @@ def _right_cue(view: TokenView, i: int, hi: int, *, fig: _Figure | None = None) 
     return None
 
 
-APPOSITION_STARTS = {"all", "including", "among", "mostly", "most", "many", "a", "an", "both", "some", "one",
-                     "mainly", "the", "nearly", "almost", "about", "around", "roughly", "more", "over", "up",
-                     "approximately", "close", "just", "well", "at"}
-"""First words of an apposition after the counted noun (', one of them a child,';
-', nearly a quarter of the population,')."""
 POST_MODIFIER_WORDS = 4
 """Words of an 'of'/'from' phrase after the counted noun ('residents of the village')."""
 
@@ -511,12 +506,8 @@ def _ends_post_modifier(view: TokenView, k: int, hi: int) -> bool:
         or match_at(view, k, hi, RIGHT_CUES) is not None
 
 
-RELATIVE_PRONOUNS = {"who", "that", "which"}
-MAIN_VERBS_AFTER_RELATIVE = {"were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains"}
 RELATIVE_CLAUSE_WORDS = 10
 """Words a relative clause after the counted noun may span before the main verb."""
-INTRANSITIVE_CUES = {"died", "perished", "drowned", "disappeared", "missing", "fled", "flee", "fleeing"}
-"""Cues that make their subject the victim in the active voice ('who died'), unlike 'who killed'."""
 
 
 def _relative_clause(view: TokenView, i: int, hi: int) -> tuple[str | None, int] | None:
@@ -545,20 +536,12 @@ def _relative_clause(view: TokenView, i: int, hi: int) -> tuple[str | None, int]
     return None
 
 
-VICTIM_GROUPS = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
-                 "missing": "missing", "fatalities": "killed", "casualties": "casualties"}
-"""'among the dead', 'among those injured': the group a counted noun belongs to."""
-
-
 def _among_victims(view: TokenView, j: int, hi: int) -> tuple[str, int] | None:
     """'(were) among the dead' / 'among those injured': (category, end)."""
     if view.lower_at(j) != "among" or view.lower_at(j + 1) not in ("the", "those") or j + 2 >= hi:
         return None
     category = VICTIM_GROUPS.get(view.lower_at(j + 2))
     return (category, j + 3) if category else None
-
-
-RETURN_DESTINATIONS = {"homes", "home", "areas", "towns", "cities", "villages", "places", "communities"}
 
 
 def _returned_home(view: TokenView, category: str, end: int, hi: int) -> bool:

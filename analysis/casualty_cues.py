@@ -209,6 +209,23 @@ DISPLACED_AFTER_FLEE = {"homes", "home", "city", "town", "region", "village", "a
                         "front", "villages", "towns", "cities"}
 RECIPROCAL_WORDS = {"each"}
 SKIPPABLE_PUNCT = {",", '"', "“", "”", "'", "‘", "’", "(", ")", "«", "»"}
+APPOSITION_STARTS = {"all", "including", "among", "mostly", "most", "many", "a", "an", "both", "some", "one",
+                     "mainly", "the", "nearly", "almost", "about", "around", "roughly", "more", "over", "up",
+                     "approximately", "close", "just", "well", "at"}
+"""First words of an apposition after the counted noun (', one of them a child,';
+', nearly a quarter of the population,')."""
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+MAIN_VERBS_AFTER_RELATIVE = {"were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains"}
+"""Relative pronouns after a counted noun, and the verbs that end the relative clause."""
+INTRANSITIVE_CUES = {"died", "perished", "drowned", "disappeared", "missing", "fled", "flee", "fleeing"}
+"""Cues that make their subject the victim in the active voice ('who died'), unlike 'who killed'."""
+VICTIM_GROUPS = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
+                 "missing": "missing", "fatalities": "killed", "casualties": "casualties"}
+"""'among the dead', 'among those injured': the group a counted noun belongs to."""
+RETURN_DESTINATIONS = {"homes", "home", "areas", "towns", "cities", "villages", "places", "communities"}
+"""Where people displaced earlier return to (not freed captives)."""
+REMAIN_VERBS = {"remain", "remains", "remained"}
+"""Verbs that end a counted noun phrase ('dozens remained missing')."""
 
 
 def _lowers(doc: Doc | TokenView) -> list[str]:
