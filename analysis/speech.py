@@ -47,7 +47,7 @@ _SAY = ("said says told tells added adds stated states noted notes wrote writes 
         "described describes listed lists highlighted highlights called calls warned warns questioned questions asked "
         "asks demanded demands urged urges appealed pleaded begged challenged pressed welcomed welcomes praised "
         "thanked thanks backed backs supported supports refused refuses declined declines rejected rejects "
-        "dismissed dismisses denied denies ruled rules mocked expressed expresses")
+        "dismissed dismisses denied denies ruled rules rule mocked expressed expresses")
 _ACCUSE = ("accused accuses complained complains criticised criticized criticises criticizes condemned condemns "
            "denounced denounces slammed slams blamed blames hit lashed")
 _PARTICIPLES = ("saying telling adding noting writing stressing insisting urging calling warning arguing claiming "
@@ -65,7 +65,7 @@ SPEECH_VERBS: dict[str, str] = {
 AMBIGUOUS_NOUNS = {"calls", "demands", "offers", "questions", "thanks", "claims", "pledges", "promises", "vows",
                    "lists", "backs", "supports", "rules", "states", "notes", "highlights", "warns", "denies"}
 """Forms that are verbs only after a subject ("Trump calls for …") — else nouns ("phone calls")."""
-NEEDS_PARTICLE = {"ruled": "out", "rules": "out", "ruling": "out", "hit": "out", "lashed": "out"}
+NEEDS_PARTICLE = {"ruled": "out", "rules": "out", "rule": "out", "ruling": "out", "hit": "out", "lashed": "out"}
 NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "these", "those", "such",
                 "numerous", "many", "repeated", "new", "'s", "’s", "of", "no", "any", "some", "several", "two",
                 "whose", "previous", "recent", "latest", "first", "last"}

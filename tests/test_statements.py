@@ -135,6 +135,11 @@ def test_accused_person_gets_the_action(nlp):
     assert found == {("Vladimir Putin", "negotiations", -1)}
 
 
+def test_did_not_rule_out(nlp):
+    found = {k[:3] for k in keys(nlp, "Umerov did not rule out a new truce.")}
+    assert found == {("Rustem Umerov", "ceasefire", 1)}
+
+
 def test_no_position_no_row(nlp):
     assert rows(nlp, "Peskov said the talks in Istanbul had lasted two hours.") == []
     assert rows(nlp, "Zelensky visited troops near the front on Monday.") == []
