@@ -70,7 +70,10 @@ def notebook_parameters(notebook: Path) -> set[str]:
 
 
 def run_notebook(notebook: Path, output: Path, parameters: dict, *, kernel: str = KERNEL) -> None:
-    """Execute one notebook with papermill; :class:`ReportError` names the failing cell."""
+    """Execute one notebook with papermill; :class:`ReportError` names the failing cell.
+    The kernel starts in the notebook's folder (nbclient's resource path), not through
+    papermill's ``cwd``, which changes the whole process's directory and so breaks
+    relative paths of notebooks running at the same time in other threads."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -78,7 +81,8 @@ def run_notebook(notebook: Path, output: Path, parameters: dict, *, kernel: str 
     given = {k: v for k, v in parameters.items() if k in declared and v is not None}
     try:
         papermill.execute_notebook(str(notebook), str(output), parameters=given, kernel_name=kernel,
-                                   cwd=str(notebook.parent), progress_bar=False, log_output=False)
+                                   resources={"metadata": {"path": str(notebook.parent)}},
+                                   progress_bar=False, log_output=False)
     except PapermillExecutionError as exc:
         raise ReportError(f"{notebook.name} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue} "
                           f"(partial notebook kept at {output})") from None
@@ -152,6 +156,7 @@ def run_notebooks(out_dir: Path, params: dict, *, jobs: int, kernel: str = KERNE
     fails, the first failure in notebook order is raised once all have stopped."""
     from concurrent.futures import ThreadPoolExecutor
 
+    out_dir = out_dir.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def one(name: str) -> Path:

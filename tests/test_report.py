@@ -1,6 +1,8 @@
 """Reports: papermill runs, HTML export with escaped corpus text, failures named."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
 import pytest
 
@@ -73,6 +75,21 @@ def test_concurrent_notebooks_report_the_first_failure_in_order(tmp_path, monkey
     assert (tmp_path / "out" / "a.html").exists() and (tmp_path / "out" / "c.ipynb").exists()
     monkeypatch.setattr(report_module, "NOTEBOOKS", ("a.ipynb",))
     assert run_notebooks(tmp_path / "out", {}, jobs=2) == [tmp_path / "out" / "a.html"]
+
+
+def test_concurrent_notebooks_keep_the_process_directory_and_relative_outputs(tmp_path, monkeypatch):
+    source = tmp_path / "notebooks"
+    source.mkdir()
+    names = ("a.ipynb", "b.ipynb", "c.ipynb")
+    for name in names:
+        _notebook(source / name, f"open('ran_{name[0]}.txt', 'w').close()")  # relative to the kernel's folder
+    monkeypatch.setattr(config, "NOTEBOOKS_DIR", source)
+    monkeypatch.setattr(report_module, "NOTEBOOKS", names)
+    monkeypatch.chdir(tmp_path)
+    reports = run_notebooks(Path("out"), {}, jobs=3)
+    assert Path.cwd() == tmp_path
+    assert reports == [tmp_path / "out" / f"{name[0]}.html" for name in names]
+    assert all((source / f"ran_{name[0]}.txt").exists() for name in names)
 
 
 @pytest.mark.parametrize("args,message", [
