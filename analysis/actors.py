@@ -75,8 +75,19 @@ class Actor:
 
 
 def find_actors(span: Span | Doc, *, gazetteer: Gazetteer | None = None) -> list[Actor]:
-    """Every actor mentioned in ``span``, left to right, without overlaps."""
+    """Every actor mentioned in ``span``, left to right, without overlaps (for a whole
+    Doc, found once per document and gazetteer: casualties and speech both ask)."""
     gaz = gazetteer or default_gazetteer()
+    if isinstance(span, Doc):
+        key = ("actors", id(gaz), gaz.version)
+        cached = span.user_data.get(key)
+        if cached is None or cached[0] != len(span):
+            cached = span.user_data[key] = (len(span), tuple(_find_actors(span, gaz)))
+        return list(cached[1])
+    return _find_actors(span, gaz)
+
+
+def _find_actors(span: Span | Doc, gaz: Gazetteer) -> list[Actor]:
     tokens = _Tokens(span)
     found = _gazetteer_actors(span, tokens, gaz)
     found += [a for a in _role_named_people(tokens, gaz) if not _overlaps(a, found)]

@@ -428,9 +428,7 @@ class _Finder:
         """Offset of ', who' opening the relative clause that a coordinated verb at
         ``verb_at`` belongs to (after the sentence's last attributed verb), if any."""
         start = max([sent.start_char] + [a.verb_end for a in found if a.verb_end <= verb_at])
-        m = None
-        for m in _RELATIVE_WHO.finditer(self.text, start, verb_at):
-            pass
+        m = next(reversed(list(_RELATIVE_WHO.finditer(self.text, start, verb_at))), None)  # the last one
         if m is None or _CLAUSE_END_BETWEEN.search(self.text, m.end(), verb_at):
             return None
         return m.start("who")
