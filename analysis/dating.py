@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Iterator, Literal
 
 from . import config
 from .temporal import MONTHS, WEEKDAYS, explicit_date, find_date_expressions
@@ -37,7 +37,12 @@ from .temporal import MONTHS, WEEKDAYS, explicit_date, find_date_expressions
 Basis = Literal["explicit", "inferred"]
 
 HEADER_LINES = 12
-"""Lines (non-blank) at the top of the text searched for a printed publication stamp."""
+"""Lines (non-blank, of :data:`HEADER_LINE_MIN_WORDS` words or more) at the top of the
+text searched for a printed publication stamp; shorter lines (menu items, "Share",
+a bare date) are searched too but not counted."""
+HEADER_LINE_MIN_WORDS = 3
+MAX_HEADER_SCAN = 80
+"""Lines (non-blank, of any length) searched at most."""
 DATELINE_LINES = 15
 """Lines (non-blank) at the top searched for a dateline."""
 MAX_STAMP_WORDS = 15
@@ -232,8 +237,18 @@ def stamp_date(line: str) -> tuple[date, str] | None:
     return None
 
 
+def _header_lines(text: str) -> Iterator[_Line]:
+    """The top lines a publication stamp may stand in, menus before the headline included."""
+    counted = 0
+    for line in _top_lines(text, MAX_HEADER_SCAN):
+        yield line
+        counted += len(line.text.split()) >= HEADER_LINE_MIN_WORDS
+        if counted >= HEADER_LINES:
+            return
+
+
 def _header_stamp(text: str) -> DocDate | None:
-    for line in _top_lines(text, HEADER_LINES):
+    for line in _header_lines(text):
         hit = stamp_date(line.text)
         if hit:
             return DocDate(_iso(hit[0]), "explicit", line.text.strip())
@@ -259,11 +274,23 @@ def _keyword_windows(text: str, keyword: re.Pattern[str]) -> list[tuple[int, str
     return [(lo, text[lo:hi]) for lo, hi in spans]
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“‘'(]?[A-Z])|\n")
+"""A sentence's end: a full stop before a capital (not "Feb. 28"), or a line break."""
+_SENTENCE_SPAN = 400
+"""Characters searched on each side for the ends of a sentence."""
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
-    return text[left:right]
+    lo = max(0, start - _SENTENCE_SPAN)
+    ends_before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    after = _SENTENCE_END.search(text, end, end + _SENTENCE_SPAN)
+    return text[ends_before[-1] if ends_before else lo:after.start() if after else min(len(text), end + _SENTENCE_SPAN)]
+
+
+def _dated_event_before(text: str, start: int) -> bool:
+    """A printed date with its year just before ``start`` ("on Feb. 28, 2022, four days
+    after the invasion"): the war-age expression dates that event, not the article."""
+    return bool(re.search(rf"\b{_YEAR}\b[^.\n]{{0,12}}$", text[max(0, start - 40):start]))
 
 
 _ANNIVERSARY_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
@@ -271,15 +298,17 @@ _ANNIVERSARY_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
                 rf"(?:invaded|invasion|{_WAR})", re.I), False),
     (re.compile(rf"\b(?P<n>{NUMBER_RX})\s+anniversary\s+of\s+(?:the\s+|Russia'?s\s+|Russia’s\s+)?"
                 rf"(?:full[- ]scale\s+)?(?:Russian\s+)?(?:invasion|{_WAR})", re.I), True),
+    (re.compile(rf"\b(?:marks|marking|today)\b[^.\n]{{0,30}}?\b(?P<n>{NUMBER_RX}|a)\s+(?:full\s+)?years?\s+since\s+"
+                rf"[^.\n]{{0,50}}?(?:invaded|invasion|{_WAR})", re.I), False),
 )
 """Anniversaries of the invasion ("a year to the day after Russia invaded", "the second
-anniversary of the full-scale invasion"), with the number of years in group ``n``."""
+anniversary of the full-scale invasion", "as Ukraine marks four years since the invasion"), with the number of years in group ``n``."""
 
 
 def anniversary_date(text: str) -> tuple[date, str] | None:
     """The date an anniversary of the invasion fixes (2022-02-24 plus N years)."""
     hits: list[tuple[int, date, str]] = []
-    for offset, window in _keyword_windows(text, re.compile(r"\b(?:anniversary|to the day)\b", re.I)):
+    for offset, window in _keyword_windows(text, re.compile(r"\b(?:anniversary|to the day|years? since)\b", re.I)):
         for rx, needs_cue in _ANNIVERSARY_PATTERNS:
             for m in rx.finditer(window):
                 n = 1 if m.group("n").lower() == "a" else number_value(m.group("n"))
@@ -311,6 +340,8 @@ def war_age_date(text: str) -> tuple[date, str] | None:
                 start, end = offset + m.start(), offset + m.end()
                 sentence = _sentence_around(text, start, end)
                 if needs_cue and not (_PRESENT_CUE.search(sentence) or len(sentence.split()) <= 20):
+                    continue
+                if _dated_event_before(text, start):
                     continue
                 day = config.INVASION_START + timedelta(days=n - 1)
                 if re.search(r"\byesterday\b", text[end:end + 30], re.I):

@@ -55,8 +55,10 @@ def _date_fields(record: RawRecord, text: str) -> dict:
         except InvalidDate as exc:
             note = f"ignored record field 'published': {exc}"
     found = date_document(text)
+    if found.published and found.basis == "explicit":
+        return {"published": found.published, "date_basis": found.basis, "date_evidence": found.evidence}
+    if record.fields.get("html_date"):  # the page's markup: above what the text only implies
+        return {"published": record.fields["html_date"], "date_basis": "explicit", "date_evidence": "HTML metadata"}
     if found.published:
         return {"published": found.published, "date_basis": found.basis, "date_evidence": found.evidence}
-    if record.fields.get("html_date"):
-        return {"published": record.fields["html_date"], "date_basis": "explicit", "date_evidence": "HTML metadata"}
     return {"date_evidence": note}

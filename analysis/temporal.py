@@ -36,7 +36,7 @@ _EXPLICIT_PATTERNS = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR_RX})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))")),
     ("mdy", re.compile(rf"\b(?P<mon>{_MONTH_RX})\s+(?P<d>{_DAY_RX})\b(?:,?\s+(?P<y>{_YEAR_RX})\b)?")),
     ("dmy", re.compile(rf"\b(?P<d>{_DAY_RX})\s+(?P<mon>{_MONTH_RX})\b(?:,?\s+(?P<y>{_YEAR_RX})\b)?")),
-    ("numeric", re.compile(rf"\b(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>{_YEAR_RX})\b")),
+    ("numeric", re.compile(rf"\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>{_YEAR_RX})\b")),
 ]
 _MONTH_ONLY = re.compile(
     rf"\b(?:(?P<part>early|mid|late|earlier in|later in)[\s-]+)?(?P<mon>{_MONTH_RX})(?:\s+(?P<y>{_YEAR_RX}))?\b")

@@ -112,6 +112,18 @@ def test_metadata_csv_overrides_and_is_not_a_document(tmp_path):
         "2022-03-10", "metadata", "Wire Service")
 
 
+def test_html_markup_date_beats_a_date_the_text_only_implies(tmp_path):
+    body = ("<p>Today marks the fourth anniversary of the full-scale invasion, and the sides met "
+            "in Istanbul again, officials said.</p>" + "<p>Russian and Ukrainian delegations held talks in "
+            "Istanbul on Monday, officials said.</p>" * 3)
+    page = (f"<html><head><title>Talks</title></head><body><article><h1>Talks in Istanbul</h1>"
+            f'<time datetime="2026-02-10T09:00">February 10, 2026</time>{body}</article></body></html>')
+    corpus = write_corpus(tmp_path / "corpus", {"p.html": page})
+    build(corpus, tmp_path / "out", jobs=1, cache_dir=None)
+    docs = read_table("documents", tmp_path / "out").set_index("doc_id")
+    assert (docs.loc["p.html", "published"], docs.loc["p.html", "date_evidence"]) == ("2026-02-10", "HTML metadata")
+
+
 def test_parallel_and_cached_builds_equal_plain_build(tmp_path, monkeypatch):
     extra = {f"more/{i:02d}.txt": ARTICLE_A.replace("40", str(41 + i)).replace("March 8", f"March {10 + i}")
              + f"\nA paragraph unique to article {i} about refugees in region number {i}.\n" for i in range(6)}

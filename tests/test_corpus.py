@@ -77,6 +77,23 @@ def test_html_main_text_is_extracted_offline(tmp_path):
     assert "alert(1)" not in rec.text
 
 
+def _page(head: str, body: str) -> str:
+    return (f"<html><head><title>Talks</title>{head}</head><body><nav>Home | World</nav><article>"
+            "<h1>Talks resume in Istanbul</h1>" + body + "<p>Russian and Ukrainian delegations met in Istanbul "
+            "on Monday for a new round of talks, officials said.</p>" * 3 + "</article></body></html>")
+
+
+def test_html_date_comes_from_the_pages_markup(tmp_path):
+    (tmp_path / "p.html").write_text(_page("", '<time datetime="2026-02-06T18:21">February 6, 2026</time>'))
+    assert records(tmp_path)["p.html"].fields["html_date"] == "2026-02-06"
+
+
+def test_html_date_is_not_guessed_from_dates_in_the_text(tmp_path):
+    (tmp_path / "p.html").write_text(_page("", "<p>A meeting planned for February 17, 2026 in Geneva was called "
+                                               "off, after talks on February 10, 2026 failed.</p>"))
+    assert "html_date" not in records(tmp_path)["p.html"].fields
+
+
 def test_unsupported_and_unreadable_files_are_rows(tmp_path):
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     locked = tmp_path / "locked.txt"

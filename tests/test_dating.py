@@ -51,6 +51,23 @@ def test_stamp_beyond_header_region_ignored():
     assert date_document(text).published is None
 
 
+def test_menu_lines_above_the_headline_do_not_push_the_stamp_out_of_the_header():
+    menu = ["Home", "World", "Business", "Live TV", "Sign In", "Search"] * 3
+    stamp = "By Jane Roe"
+    text = "\n".join([*menu, HEADLINE, stamp, "March 15, 2024 7:48 PM GMT+1", BODY])
+    assert date_document(text) == DocDate("2024-03-15", "explicit", "March 15, 2024 7:48 PM GMT+1")
+
+
+@pytest.mark.parametrize("stamp,expected", [
+    ("11/21/2023", "2023-11-21"),  # month first: the second number cannot be a month
+    ("Roman Roe 11/21/2023", "2023-11-21"),
+    ("21/11/2023", "2023-11-21"),
+    ("21.11.2023", "2023-11-21"),
+])
+def test_numeric_stamps_either_order_when_unambiguous(stamp, expected):
+    assert date_document(doc(HEADLINE, stamp, BODY)).published == expected
+
+
 def test_headline_naming_a_date_is_not_a_stamp():
     assert date_document(doc("Russia and Ukraine to meet on March 29, 2022", BODY)).published is None
 
@@ -68,6 +85,8 @@ def test_dateline_with_year_is_explicit():
 @pytest.mark.parametrize("sentence, expected", [
     ("Kyiv fell silent at dawn, a year to the day after Russia invaded.", "2023-02-24"),
     ("Leaders gathered as Ukraine marks the third anniversary of the full-scale invasion.", "2025-02-24"),
+    ("Today, as Ukraine marks four years since the start of Russia's full-scale invasion, sirens sounded.",
+     "2026-02-24"),
 ])
 def test_anniversary_of_the_invasion_is_inferred(sentence, expected):
     result = date_document(doc(HEADLINE, sentence))
@@ -77,6 +96,12 @@ def test_anniversary_of_the_invasion_is_inferred(sentence, expected):
 def test_past_anniversary_without_a_present_cue_is_not_a_date():
     text = doc(HEADLINE, "On the first anniversary of the invasion, which fell on a Friday in a cold and wet week, "
                          "the president travelled to Kyiv by train with his closest advisers and aides.")
+    assert date_document(text).published is None
+
+
+def test_years_since_the_invasion_without_marks_or_today_is_not_a_date():
+    text = doc(HEADLINE, "Two years since the invasion, the front line has barely moved in the east, "
+                         "commanders said in a long briefing to reporters in the capital.")
     assert date_document(text).published is None
 
 
@@ -126,6 +151,12 @@ def test_retrospective_war_day_without_present_cue_ignored():
     text = doc(HEADLINE, "On the first day of the invasion, troops crossed from the north and from Crimea "
                          "and moved towards Kyiv with armoured columns.")
     assert war_age_date(text) is None
+
+
+def test_war_age_of_a_dated_past_event_is_not_the_articles_date():
+    text = doc(HEADLINE, "The first meeting took place on Feb. 28, 2022, four days after the full-scale "
+                         "invasion began, when the delegations met near Gomel.")
+    assert date_document(text).published is None
 
 
 def test_vague_war_age_is_not_a_date():
