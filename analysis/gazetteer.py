@@ -7,7 +7,7 @@ same ``name``. Sections:
 - ``people``: ``name`` (canonical), ``aliases``, ``role``, ``side`` (party code);
 - ``institutions``: ``name``, ``aliases``, ``side``;
 - ``places``: ``name`` (English), ``aliases``, ``country``, ``code`` (party code of the
-  country), ``kind`` (``city`` or ``country``);
+  country), ``kind`` (``city`` or ``country``), ``capital`` (true for a country's capital);
 - ``demonyms``: adjective → party code ("Russian" → "RU").
 """
 from __future__ import annotations
@@ -38,6 +38,7 @@ class Entry:
     country: str | None = None
     place_kind: str | None = None
     aliases: tuple[str, ...] = ()
+    capital: bool = False
 
 
 @dataclass
@@ -70,6 +71,11 @@ class Gazetteer:
     def party_of_demonym(self, word: str) -> str | None:
         """'Russian' → 'RU'; ``None`` when the word is not a known demonym."""
         return self.demonyms.get(word) or self.demonyms.get(word.capitalize())
+
+    def capital_of(self, code: str | None) -> str | None:
+        """'SA' → 'Riyadh': the capital of the one country with this party code."""
+        names = sorted(e.name for e in self.places() if e.capital and code and e.side == code)
+        return names[0] if len(names) == 1 else None
 
     def demonym_of_country(self, name: str) -> str | None:
         """'China' → 'Chinese': the adjective of a country that is a party of its own
@@ -112,7 +118,8 @@ def _entries(data: dict, path: Path) -> dict[str, Entry]:
             out[raw["name"]] = Entry(
                 name=raw["name"], kind=kind, side=raw.get("side") or raw.get("code"),
                 role=raw.get("role"), country=raw.get("country"), place_kind=raw.get("kind"),
-                aliases=tuple(a for a in aliases if isinstance(a, str) and a.strip()))
+                aliases=tuple(a for a in aliases if isinstance(a, str) and a.strip()),
+                capital=raw.get("capital") is True)
     return out
 
 

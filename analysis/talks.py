@@ -38,7 +38,7 @@ from .tokens import Entity, TokenView, token_view
 # --- lexicons -----------------------------------------------------------------------------
 TALK_NOUNS = {"talks", "negotiations", "consultations"}
 NEGOTIATE_VERBS = {"negotiated", "negotiate", "negotiates"}
-MEET_WORDS = {"meeting", "summit", "met", "meet", "meets"}
+MEET_WORDS = {"meeting", "summit", "met", "meet", "meets", "convened", "convene", "reconvened", "reconvene", "regrouped"}
 ROUND_TALK_NOUNS = {"talks", "negotiations", "consultations", "meetings", "discussions"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10}
@@ -73,7 +73,9 @@ NOT_MET_OBJECTS = {"demands", "demand", "deadline", "obligations", "needs", "req
                    "criticism", "scorn", "fire", "death", "end"}
 HOST_VERBS = {"hosted", "hosts", "host", "hosting"}
 HOSTED_GROUPS = {"delegations", "negotiators", "ministers", "leaders", "envoys", "teams", "sides"}
-HYPOTHETICAL = {"ready", "prepared", "willing", "open", "offer", "offered", "offers", "proposal", "idea",
+HYPOTHETICAL_TOKENS = 6
+"""How far before a trigger :data:`HYPOTHETICAL` words make it no event."""
+HYPOTHETICAL = {"ready", "prepared", "willing", "open", "offer", "offered", "offers", "proposal", "idea", "nothing",
                 "if", "want", "wants", "wanted", "hope", "hopes", "hoped", "invite", "invited", "invitation",
                 "demand", "demanded", "demanding", "urging", "agreed", "agree", "agreeing", "propose",
                 "proposes", "proposed", "suggest", "suggests", "suggested"}
@@ -142,7 +144,14 @@ NOT_LEADER_ROLES = ("vice president", "commission president", "council president
 
 MAX_ATTACH_TOKENS = 30
 SPEECH_BOUND_TOKENS = 4
+SPEECH_PLACE_TOKENS = 6
+"""A place this close after a speech verb is where someone spoke ("spoke to the Kyiv Post in Kyiv")."""
 """Day-precise mentions this many days apart can be one event."""
+NEAR_EXPLICIT_DAYS = 45
+"""A day-month this close to the article's date is that one, whatever the tense cues say."""
+PROSPECTIVE_RX = re.compile(r"\b(?:planned|scheduled|slated|set|due|expected|preparing|prepared|initially|originally)"
+                            r"\s+(?:for|to)\b|\bto\s+(?:host|meet|hold|convene)\b", re.I)
+"""A plan inside a past clause ("had been preparing to host the summit on October 30")."""
 FUTURE_EXPLICIT_LIMIT_DAYS = 60
 """An explicit day-month without a year and without tense cues is taken as past when the
 nearest such date lies more than this many days after the article's date."""
@@ -614,7 +623,8 @@ def _build_mention(ctx: DocContext, sentences: list[Sentence], i: int, trigger: 
     window_text = ctx.span_text(lo, hi)
     clause = _predicate_text(ctx, lo, hi, trigger, slot)
     tense = _tense(clause)
-    when = _resolve_date(slot.expr, ctx.anchor, tense)
+    when = _resolve_date(slot.expr, ctx.anchor, tense, prospective=bool(PROSPECTIVE_RX.search(clause)),
+                         context=_context_date(ctx, sent, slot))
     if when is None or _hypothetical(ctx.view, trigger, sent):
         return None
     body = _body_start(ctx, sent)
@@ -714,18 +724,66 @@ def _tense(text: str) -> Tense:
     return "past" if PAST_CUES.search(text) else "unknown"
 
 
-def _resolve_date(expr: DateExpression, anchor: date | None, tense: Tense) -> ResolvedDate | None:
+def _resolve_date(expr: DateExpression, anchor: date | None, tense: Tense, *, prospective: bool = False,
+                  context: tuple[date, bool] | None = None) -> ResolvedDate | None:
     """Resolve against the article date; an explicit day-month without tense cues is the
-    nearest one, unless that lies far ahead (then the past one)."""
+    nearest one, unless that lies far ahead (then the past one). A day-month within
+    :data:`NEAR_EXPLICIT_DAYS` of the article's date is that one when the tense points to
+    the far one ("talks planned for February 17 were called off" said on the 24th; "had
+    been preparing to host the summit on October 30" said on the 22nd). With a dated
+    ``context`` (the last full date printed just before, and whether "of that year"
+    follows) a day-month takes that date's year when "that year" says so, or when a past
+    narrative goes on from it ("talks on Feb. 28, 2022 … A second round followed on March 3")."""
     if expr.kind == "month":
         return _future_month(resolve(expr, anchor, tense), expr, anchor, tense)
     if expr.kind != "explicit":
         return resolve(expr, anchor, tense)
     when = explicit_date(expr.text, anchor, tense=tense)
-    if (when is not None and anchor is not None and tense == "unknown"
-            and (when.value - anchor).days > FUTURE_EXPLICIT_LIMIT_DAYS):
-        when = explicit_date(expr.text, anchor, tense="past")
+    if when is None or anchor is None or YEAR_DIGITS_RX.search(expr.text):
+        return when
+    if context is not None:
+        previous, that_year = context
+        continued = _with_year(when, previous.year)
+        if that_year or (tense != "future" and continued is not None
+                         and 0 <= (continued.value - previous).days <= NARRATIVE_DAYS):
+            return continued
+    if tense == "unknown" and (when.value - anchor).days > FUTURE_EXPLICIT_LIMIT_DAYS:
+        return explicit_date(expr.text, anchor, tense="past")
+    if tense == "future" or (tense == "past" and prospective):
+        nearest = explicit_date(expr.text, anchor, tense="unknown")
+        if nearest is not None and abs((nearest.value - anchor).days) <= NEAR_EXPLICIT_DAYS:
+            return nearest
     return when
+
+
+def _with_year(when: ResolvedDate, year: int) -> ResolvedDate | None:
+    try:
+        return ResolvedDate(when.value.replace(year=year), when.precision)
+    except ValueError:  # 29 February
+        return None
+
+
+THAT_YEAR_RX = re.compile(r"^\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
+PRINTED_YEAR_RX = re.compile(r"\b(?:19|20)\d{2}\b")
+CONTEXT_LOOKBACK_CHARS = 300
+"""How far before its sentence a day-month looks for the full date it continues (about one sentence)."""
+NARRATIVE_DAYS = 120
+"""A past day-month this soon after the full date printed before it continues that date's year."""
+
+
+def _context_date(ctx: DocContext, sent: Sentence, slot: DateSlot) -> tuple[date, bool] | None:
+    """What a day-month continues, from the text before it (its sentence and the one
+    before): with "of that year" after it, the last year printed (as 1 January), else the
+    last full date printed; and whether "of that year" follows."""
+    view, text = ctx.view, ctx.doc.text
+    before = text[max(0, view.idx[sent.start] - CONTEXT_LOOKBACK_CHARS):view.idx[slot.start]]
+    after_char = view.idx[slot.end - 1] + len(view.text[slot.end - 1])
+    if THAT_YEAR_RX.match(text[after_char:after_char + 30]):
+        years = PRINTED_YEAR_RX.findall(before)
+        return (date(int(years[-1]), 1, 1), True) if years else None
+    dated = [e for e in find_date_expressions(before) if e.kind == "explicit" and YEAR_DIGITS_RX.search(e.text)]
+    last = explicit_date(dated[-1].text, None) if dated else None
+    return (last.value, False) if last is not None else None
 
 
 def _future_month(when: ResolvedDate | None, expr: DateExpression, anchor: date | None,
@@ -739,8 +797,9 @@ def _future_month(when: ResolvedDate | None, expr: DateExpression, anchor: date 
 
 
 def _hypothetical(view: TokenView, trigger: Trigger, sent: Sentence) -> bool:
-    """'ready to hold talks', 'the idea of a meeting', 'proposed talks'."""
-    lo = max(sent.start, trigger.start - 4)
+    """'ready to hold talks', 'the idea of a meeting', 'proposed talks', 'offered again on
+    Monday to host talks', 'nothing to negotiate'."""
+    lo = max(sent.start, trigger.start - HYPOTHETICAL_TOKENS)
     return not HYPOTHETICAL.isdisjoint(view.lower[lo:trigger.start])
 
 
@@ -922,10 +981,15 @@ def _venue_candidates(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, str,
     """(token position, venue name, is city) for every place phrase in [lo, hi)."""
     gaz, view = ctx.gaz, ctx.view
     out = []
+    previous: tuple[int, Entry] | None = None  # the last place's end and entry
     for ent in ctx.view.ents_within(lo, hi):
         if ent.label_ == "GPE":
             entry = gaz.lookup(ent.ent_id_ or ent.text)
             if entry is None or entry.kind != "place":
+                continue
+            within = _within_previous(view, ent, entry, previous)
+            previous = (ent.end, entry)
+            if within:
                 continue
             located = _governor(view, ent) in LOCATIVE and not _is_venue_modifier(ctx, ent) \
                 and not _places_another_event(view, ent)
@@ -934,9 +998,9 @@ def _venue_candidates(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, str,
         elif ent.label_ == "ORG" and ent.ent_id_ in LANDMARK_ORGS and _governor(view, ent) in LOCATIVE:
             out.append((ent.start, LANDMARK_ORGS[ent.ent_id_], True))
         elif ent.label_ == "NORP":
-            country = _generic_place(view, ent, gaz)
-            if country:
-                out.append((ent.start, country, False))
+            place = _generic_place(view, ent, gaz)
+            if place:
+                out.append((ent.start, place, gaz.lookup(place).place_kind == "city"))
     out.extend(_landmark_venues(ctx, lo, hi))
     return out
 
@@ -991,6 +1055,14 @@ def _is_landmark_owner(ctx: DocContext, ent: Entity) -> bool:
             and bool(LANDMARK_RX.match(ctx.text, view.idx[ent.end + 1])))
 
 
+def _within_previous(view: TokenView, ent: Entity, entry: Entry, previous: tuple[int, Entry] | None) -> bool:
+    """'in Anchorage, Alaska', 'in Jeddah, Saudi Arabia': a place right after a comma that
+    only locates the place before it (same country) is no venue of its own."""
+    if previous is None or ent.start != previous[0] + 1 or view.text[previous[0]] != ",":
+        return False
+    return entry.country is not None and entry.country == previous[1].country and entry.name != previous[1].name
+
+
 def _place_name(view: TokenView, ent: Entity, entry: Entry) -> tuple[str, bool]:
     """The entry's name; its country's for "the Gomel region"."""
     nxt = view.lower[ent.end] if ent.end < len(view) else ""
@@ -1000,14 +1072,15 @@ def _place_name(view: TokenView, ent: Entity, entry: Entry) -> tuple[str, bool]:
 
 
 def _generic_place(view: TokenView, ent: Entity, gaz: Gazetteer) -> str | None:
-    """'in the Saudi port city', 'on the Belarusian side of the border' → the country."""
+    """'in the Saudi port city', 'on the Belarusian side of the border' → the country;
+    'in the Saudi capital' → its capital."""
     following = view.lower[ent.end:ent.end + 4]
     generic = bool(following and (following[0] in PLACE_NOUNS or following[:2] in (["port", "city"],)
                                   or following[:3] == ["side", "of", "the"]))
     if not generic or _governor(view, ent) not in LOCATIVE | {"on"} or _names_its_place(view, ent.end):
         return None
     code = gaz.party_of_demonym(ent.text)
-    return _country_of_code(gaz, code)
+    return (following[0] == "capital" and gaz.capital_of(code)) or _country_of_code(gaz, code)
 
 
 def _names_its_place(view: TokenView, i: int) -> bool:
@@ -1067,7 +1140,8 @@ def _dateline_venue(venue: str | None, when: ResolvedDate, parties: list[str], c
 
 def _series_context(sentences: list[Sentence], i: int, ctx: DocContext) -> tuple[list[str], str | None]:
     """Parties and venue of the talks a list of rounds continues ("Direct talks between
-    Russia and Ukraine, mediated by Turkey, resumed in Istanbul. The first round, on …")."""
+    Russia and Ukraine, mediated by Turkey, resumed in Istanbul. The first round, on …"):
+    the place nearest to the talks' noun, not where someone spoke ("told reporters in Kyiv")."""
     lower = ctx.view.lower
     for sent in reversed(sentences[max(0, i - 3):i]):
         if SERIES_WORDS.isdisjoint(lower[sent.start:sent.end]):
@@ -1076,8 +1150,11 @@ def _series_context(sentences: list[Sentence], i: int, ctx: DocContext) -> tuple
         for ent in ctx.sentence_ents(sent):
             if ent.label_ == "GPE" and _host_verb_before(ctx.view, ent):
                 parties = sorted(set(parties) | {_host_code(ent, ctx.gaz) or ""} - {""})
-        places = _venue_candidates(ctx, sent.start, sent.end)
-        venue = sorted(places, key=lambda p: (not p[2], p[0]))[0][1] if places else None
+        places = [p for p in _venue_candidates(ctx, sent.start, sent.end)
+                  if SPEECH_WORDS.isdisjoint(lower[max(sent.start, p[0] - SPEECH_PLACE_TOKENS):p[0]])]
+        talk_words = [k for k in range(sent.start, sent.end) if lower[k] in SERIES_WORDS]
+        venue = min(places, key=lambda p: (min(abs(p[0] - k) for k in talk_words), not p[2], p[0]))[1] \
+            if places else None
         if parties or venue:
             return parties, venue
     return [], None

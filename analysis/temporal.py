@@ -70,7 +70,8 @@ FUTURE_CUES = re.compile(
     r"expected to|plans? to|planned|scheduled|is to|are to|going to|upcoming|next)\b", re.I)
 PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|took place|held|met|said|told|ended|began|started|last|ago|"
-    r"earlier|yesterday|\w+ed)\b", re.I)
+    r"earlier|yesterday|sat|went|came|spoke|gave|made|took|flew|left|sent|led|broke|brought|saw|stood|"
+    r"kept|wrote|ran|won|lost|fell|struck|sought|fought|\w+ed)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,32 @@ class TestDates:
                       "Ukrainian negotiators met in Istanbul.")
         assert (m["date"], m["weak"], m["venue"]) == ("2023-05-09", True, "Istanbul")
 
+    def test_a_planned_date_just_before_the_article_is_that_one(self, nlp):
+        m = only(nlp, "A meeting of the Russian and Ukrainian delegations planned for May 3 in Geneva was called off.")
+        assert (m["date"], m["status"]) == ("2023-05-03", "cancelled")
+
+    def test_a_plan_in_a_past_clause_for_a_day_just_ahead(self, nlp):
+        m = only(nlp, "Officials in Budapest had been preparing to host the summit of Putin and Zelensky on May 20.")
+        assert (m["date"], m["status"]) == ("2023-05-20", "planned")
+
+    def test_a_past_meeting_on_a_day_month_just_ahead_is_last_year(self, nlp):
+        m = only(nlp, "Russian and Ukrainian delegations met in Minsk on May 20.")
+        assert m["date"] == "2022-05-20"
+
+    def test_of_that_year_takes_the_year_printed_before(self, nlp):
+        m = only(nlp, "There have been no direct talks since the spring of 2022, when Russian and Ukrainian "
+                      "delegations last met in Istanbul on March 29 of that year.")
+        assert m["date"] == "2022-03-29"
+
+    def test_a_narrative_goes_on_in_the_year_of_its_last_full_date(self, nlp):
+        found = mentions(nlp, "The first meeting took place on Feb. 28, 2022, when Ukrainian and Russian "
+                              "delegations met near Gomel. A second round of talks followed on March 3 in Brest.")
+        assert [m["date"] for m in found] == ["2022-02-28", "2022-03-03"]
+
+    def test_irregular_past_verbs_date_a_weekday_backwards(self, nlp):
+        m = only(nlp, "Zelensky, who sat down with Putin in Istanbul on Friday, said little.")
+        assert m["date"] == "2023-05-05"
+
     def test_dateline_date_is_not_the_event_date(self, nlp):
         m = only(nlp, "April 11 (Wire) - Russia will not pause for further rounds of talks, Lavrov said on Monday. "
                       "Russian and Ukrainian delegations met in Minsk on Friday.", published="2023-04-11")
@@ -139,6 +165,11 @@ class TestTriggers:
     def test_proposals_and_deadlines_are_no_events(self, nlp):
         assert mentions(nlp, "Zelensky said he had proposed a meeting with Putin by the end of August.") == []
         assert mentions(nlp, "Putin on Sunday proposed direct talks with Ukraine in Istanbul on Thursday.") == []
+
+    def test_offers_a_few_words_back_and_nothing_to_negotiate_are_no_events(self, nlp):
+        assert mentions(nlp, "Lukashenko offered again on Monday to host talks between Russia and Ukraine in Minsk.") == []
+        assert mentions(nlp, "Today there is nothing to negotiate with Putin, the French president told Russian "
+                             "reporters.") == []
 
     def test_readiness_is_not_an_event(self, nlp):
         assert mentions(nlp, "Putin said on Sunday that Russia was prepared to resume direct negotiations.") == []
@@ -225,6 +256,14 @@ class TestVenue:
         m = only(nlp, "The third round of talks was held on Monday near the Belarusian town of Brest.")
         assert m["venue"] == "Brest"
 
+    def test_the_capital_of_a_country_adjective(self, nlp):
+        m = only(nlp, "Russian and US delegations held talks in the Saudi capital on Tuesday.")
+        assert m["venue"] == "Riyadh"
+
+    def test_a_city_then_its_region_is_the_city(self, nlp):
+        m = only(nlp, "Trump and Putin met in Anchorage, Alaska, on Monday.")
+        assert m["venue"] == "Anchorage"
+
     def test_place_before_the_talk_noun(self, nlp):
         m = only(nlp, "Both delegations praised the Jeddah talks held on Tuesday.")
         assert m["venue"] == "Jeddah"
@@ -275,6 +314,16 @@ class TestAttributes:
         assert [(m["date"], m["round"], m["venue"]) for m in found] == [
             ("2023-05-16", 1, "Istanbul"), ("2023-06-02", 2, "Istanbul"), ("2023-07-23", 3, "Istanbul")]
         assert all(m["parties"] == ["RU", "TR", "UA"] for m in found)
+
+    def test_elliptical_round_takes_the_venue_nearest_to_the_series(self, nlp):
+        text = ("Sybiha spoke to the Kyiv Post in Kyiv on Wednesday, two days after the second round of direct talks "
+                "between Ukraine and Russia, hosted by Turkey at Istanbul's Ciragan Palace, ended. "
+                "The first round, on May 16, produced a prisoner swap.")
+        assert [m["venue"] for m in mentions(nlp, text, published="2023-06-04") if m["round"] == 1] == ["Istanbul"]
+
+    def test_regrouped_and_reconvened_are_meetings(self, nlp):
+        m = only(nlp, "Ukrainian and Russian delegations regrouped in Istanbul on Monday for a new round of talks.")
+        assert (m["venue"], m["date"]) == ("Istanbul", MONDAY)
 
     def test_cancelled(self, nlp):
         m = only(nlp, "The summit between Trump and Putin planned for Thursday in Budapest was called off.")
