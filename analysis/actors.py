@@ -56,7 +56,13 @@ _NOUN_RX = re.compile(r"\b" + _NOUNS + r"\b", re.IGNORECASE)
 _NOUN_FIRST_WORDS = sorted({re.match(r"[a-z]+", n).group() for n in INSTITUTION_NOUNS} | {"state"})
 OWNER_WHITESPACE_RUNS = 3
 """Whitespace runs an owner phrase can span ('the' ␣ 'Red Cross's' ␣ noun: 'Red Cross's' has one)."""
-_CAPITALISED = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")
+
+
+def _capitalised(word: str) -> bool:
+    """A capital, then lower-case letters of any script ("Erdoğan", "Šmyhal"; not "NATO")."""
+    return len(word) > 1 and word[0].isupper() and all(c.islower() or c in "'’-" for c in word[1:])
+
+
 _LEADING_THE = re.compile(r"^(?i:the)\s+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
@@ -117,7 +123,7 @@ def _surname_mentions(tokens: _Tokens, found: list[Actor]) -> list[Actor]:
         start, end = view.idx[k], view.end_char(k)
         if any(s <= start < e for s, e in covered):
             continue
-        if k + 1 < tokens.end and _CAPITALISED.match(view.text[k + 1]):
+        if k + 1 < tokens.end and _capitalised(view.text[k + 1]):
             continue  # 'Terekhov Street'
         out.append(Actor(person.name, person.side, "person", start, end, view.text[k]))
     return out
@@ -187,21 +193,29 @@ def _person(tokens: _Tokens, names: list[int], role_words: list[str], gaz: Gazet
 
 
 def _role_named_people(tokens: _Tokens, gaz: Gazetteer) -> list[Actor]:
-    """Unknown people introduced by a role: 'police chief Ihor Klymenko'."""
+    """Unknown people introduced by a role: 'police chief Ihor Klymenko', or by a role
+    and a comma when the name closes the apposition: 'China's special envoy, Li Hui, said'."""
     view, lo, hi = tokens.view, tokens.start, tokens.end
     text, lower, ent_type = view.text, view.lower, view.ent_type
     out = []
     for k in [k for k in range(lo, hi - 1) if lower[k] in ROLE_WORDS]:
+        comma = text[k + 1] == ","
+        first = k + 2 if comma else k + 1
         names = []
-        for nxt in range(k + 1, min(hi, k + 4)):
-            if _CAPITALISED.match(text[nxt]) and not ent_type[nxt] in ("GPE", "NORP") and lower[nxt] not in ROLE_WORDS:
+        for nxt in range(first, min(hi, first + 3)):
+            if _capitalised(text[nxt]) and not ent_type[nxt] in ("GPE", "NORP") and lower[nxt] not in ROLE_WORDS:
                 names.append(nxt)
             else:
                 break
-        if len(names) < 2:
+        if len(names) < 2 or (comma and not _closes_apposition(view, names[-1] + 1, hi)):
             continue
         out.append(_person(tokens, names, text[max(lo, k - 6):k + 1], gaz))
     return out
+
+
+def _closes_apposition(view: TokenView, k: int, hi: int) -> bool:
+    """The token after a name ends an apposition: a comma, a full stop, or the end."""
+    return k >= hi or view.text[k] in (",", ".", ";", ")")
 
 
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -215,7 +229,7 @@ def _appositive_people(tokens: _Tokens, gaz: Gazetteer) -> list[Actor]:
     out = []
     for k in positions(text, (",",), lo + 2, hi):
         after = range(k + 1, min(hi, k + 8))
-        if not after or lower[after[0]] not in ("a", "an", "the"):
+        if not after or not _opens_role_apposition(view, after, gaz):
             continue
         names = []
         for prev in range(k - 1, max(lo, k - 3) - 1, -1):
@@ -232,10 +246,22 @@ def _appositive_people(tokens: _Tokens, gaz: Gazetteer) -> list[Actor]:
     return out
 
 
+def _opens_role_apposition(view: TokenView, after: range, gaz: Gazetteer) -> bool:
+    """', the mayor of …', ', Poland's foreign minister', ', Ukrainian lawmaker …',
+    ', governor of …': what may follow a name's comma before its role."""
+    first = after[0]
+    if view.lower[first] in ("a", "an", "the") or view.lower[first] in ROLE_WORDS:
+        return True
+    if len(after) > 1 and view.text[after[1]] in ("'s", "’s"):
+        entry = gaz.lookup(view.text[first])
+        return entry is not None and entry.kind in ("place", "institution")
+    return gaz.party_of_demonym(view.text[first]) is not None
+
+
 def _name_word(tokens: _Tokens, t: int) -> bool:
     """A capitalised word that can be part of an unknown person's name."""
     view = tokens.view
-    return bool(_CAPITALISED.match(view.text[t])) and view.ent_type[t] not in ("GPE", "NORP", "ORG") \
+    return _capitalised(view.text[t]) and view.ent_type[t] not in ("GPE", "NORP", "ORG") \
         and view.lower[t] not in ROLE_WORDS and view.lower[t] not in _CALENDAR and not tokens.doc[t].is_stop
 
 

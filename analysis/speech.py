@@ -132,6 +132,12 @@ _DATE_AFTER_VERB = re.compile(r"\s*(?:on|in|at|late|early|last|this|earlier)?\s*
                               r"Friday|Saturday|Sunday|yesterday|today|\w+ \d{1,2}(?:, \d{4})?)\b")
 _RELATIVE_OR_PARTICIPLE = re.compile(r"(?:who|whose|which|[a-z]+ing)\b")
 _ARTICLE_LEAD = re.compile(r"(?:and\s+)?(?:a|an|the)\s+", re.I)
+_OWNER_LEAD = re.compile(r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?(?:'s|’s)|[A-Z][a-z]+(?:an|ian|ish|ese|i|ch))\s")
+"""An apposition led by an owner: "Poland's …", "the EU's …" (after the article), "Ukrainian …"."""
+POSTPOSED_NAME_TOKENS = 8
+"""Tokens after a speech verb within which a postposed speaker's name starts."""
+APPOSITIVE_ROLE_WINDOW = 4
+"""Words of an apposition without an article searched for its role word."""
 _END_PUNCT_ONLY = re.compile(r"[\s.!?,;]*")
 _REPORTED_LEAD = re.compile(r"(?:that\b|:|,?\s*[\"“])")
 _FRAME_WORDS = re.compile(
@@ -414,13 +420,15 @@ class _Finder:
         before = self._previous_words(i, sent, 1)
         if (before and v.text[before[0]] not in (",", "”", '"')) or v.lower[i].endswith("ing"):
             return None
-        limit = v.idx[min(i + 5, sent.end - 1)] + 1
+        limit = v.idx[min(i + POSTPOSED_NAME_TOKENS, sent.end - 1)] + 1
         verb_at, sent_end = v.idx[i], sent.end_char
         after = [a for a in self._speakers_between(verb_at + 1, min(limit + 1, sent_end)) if not self._possessive(a)]
         if not after:
             return None
-        gap = self.text[v.end_char(i):after[0].start]
-        if not _TITLE_WORDS.fullmatch(gap.strip() + " " if gap.strip() else ""):
+        gap = self.text[v.end_char(i):after[0].start].strip()
+        if gap.endswith(",") and any(w in ROLE_WORDS for w in _HYPHEN_WORD.findall(gap.lower())):
+            gap = gap[:-1].strip()  # "said Ukraine's defence minister, Rustem Umerov"
+        if not _TITLE_WORDS.fullmatch(gap + " " if gap else ""):
             return None  # only titles may stand between the verb and the name ('said Foreign Minister …')
         return after[0]
 
@@ -469,14 +477,14 @@ class _Finder:
             if tail is not None:
                 person = self._person_with_role(tail.group("role").lower(), (tail.group("owner") or "").strip())
                 return (person, "role") if person else (None, "")
-            if _appositive(seg_text) and k > 0:
+            in_seg = [a for a in self._actors_between(seg_start, seg_end + 1) if a.end <= seg_end]
+            free = [a for a in in_seg if self._is_speaker(a) and not self._prepositional(a) and not self._possessive(a)]
+            if _appositive(seg_text, named=bool(free)) and k > 0:
                 owner = self._actor_ending_at(segments[k - 1][1])
                 if owner is not None:
                     return owner, "name"
                 k -= 1
                 continue
-            in_seg = [a for a in self._actors_between(seg_start, seg_end + 1) if a.end <= seg_end]
-            free = [a for a in in_seg if self._is_speaker(a) and not self._prepositional(a) and not self._possessive(a)]
             if free:
                 people = [a for a in free if a.kind == "person"]
                 return (people or free)[0], "name"
@@ -874,17 +882,21 @@ def _aside(seg: str) -> bool:
     return bool(words) and len(words) <= 3 and all(w in ASIDE_WORDS for w in words)
 
 
-def _appositive(seg: str) -> bool:
+def _appositive(seg: str, *, named: bool = False) -> bool:
     """'the Kremlin aide who led the Russian side', 'who heads the team', 'an adviser to …',
-    'speaking at a meeting of …'."""
+    'speaking at a meeting of …'; without an article only when it names nobody (``named``):
+    "Poland's foreign minister", 'governor of Kharkiv region'."""
     s = seg.strip()
     if _RELATIVE_OR_PARTICIPLE.match(s):
         return True  # a relative clause or a participle phrase ('speaking at a meeting of …')
-    m = _ARTICLE_LEAD.match(s)
-    if not m:
+    words = _HYPHEN_WORD.findall(s.lower())
+    if _ARTICLE_LEAD.match(s):
+        window = words[:7]
+    elif not named and (_OWNER_LEAD.match(s) or (words and words[0] in ROLE_WORDS)):
+        window = words[:APPOSITIVE_ROLE_WINDOW]  # "Poland's foreign minister", "governor of …" (no name in it)
+    else:
         return False
-    words = _HYPHEN_WORD.findall(s.lower())[:7]
-    return any(w in ROLE_WORDS or w in ("lawmaker", "member", "aide", "head", "leader") for w in words)
+    return any(w in ROLE_WORDS or w in ("lawmaker", "member", "aide", "head", "leader") for w in window)
 
 
 def _frame_only(remainder: str) -> bool:

@@ -308,6 +308,7 @@ def find_stances(text: str, *, context: str = "", mode: Mode = "plain",
     work = normalise(text)
     literals = lex.filters.scan(work)
     work, hits = _mask(text, work, lex, literals)
+    work = work.replace('"', " ")  # quoted words read on: 'the fighting "must stop"'
     terms = _find_terms(work, lex, literals)
     if terms:
         hits += _term_hits(text, work, terms, context, mode, lex, literals)

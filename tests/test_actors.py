@@ -27,6 +27,11 @@ def test_gazetteer_institution_with_owner(nlp):
     ("Ukraine's police chief Ivan Petrenko said so.", ("Ivan Petrenko", "UA", "person")),
     ("Ihor Terekhov, the mayor of Kharkiv, said so.", ("Ihor Terekhov", "UA", "person")),
     ("Olena Kovalenko, an adviser to the Ukrainian presidency, said so.", ("Olena Kovalenko", "UA", "person")),
+    ("Marta Kowalczyk, Poland's foreign minister, said so.", ("Marta Kowalczyk", "OTHER", "person")),
+    ("Oleh Marchenko, governor of Kharkiv region, said so.", ("Oleh Marchenko", "UA", "person")),
+    ("China's special envoy, Zhang Wei, said so.", ("Zhang Wei", "CN", "person")),
+    ("Turkish President Recep Tayyip Erdoğan said so.", ("Recep Tayyip Erdogan", "TR", "person")),
+    ("Prime Minister Denys Šmyhal said so.", ("Denys Šmyhal", None, "person")),
 ])
 def test_people_missing_from_the_gazetteer(nlp, text, expected):
     assert [a for a in actors(nlp, text) if a[2] == "person"] == [expected]

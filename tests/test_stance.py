@@ -49,6 +49,22 @@ def positions(text: str, **kwargs) -> set[tuple[str, int]]:
     ("there will be no compromise on our territorial integrity", ("agreement", -1)),
     ("the offer of a ceasefire remains on the table", ("ceasefire", 1)),
     ("sanctions on Russia must be maintained", ("western_support", 1)),
+    ("there will be no freezing of the war", ("ceasefire", -1)),
+    ("we will never accept a frozen conflict", ("ceasefire", -1)),
+    ("any truce was out of the question", ("ceasefire", -1)),
+    ('the shelling "must stop" now', ("ceasefire", 1)),
+    ("the time has come for a truce", ("ceasefire", 1)),
+    ("Kyiv would not withdraw from the remaining parts of Donbas", ("agreement", -1)),
+    ("we are very close to a deal", ("agreement", 1)),
+    ("the draft was a good basis for a settlement", ("agreement", 1)),
+    ("the proposals could form the basis of future agreements", ("agreement", 1)),
+    ("Moscow rejected the so-called peace formula", ("agreement", -1)),
+    ("he would meet his counterpart as soon as possible", ("negotiations", 1)),
+    ("all sides should create conditions for the resumption of direct dialogue", ("negotiations", 1)),
+    ("the idea that more weapons would bring victory was a fantasy", ("western_support", -1)),
+    ("Berlin would double its military aid to Ukraine", ("western_support", 1)),
+    ("supplies of weapons only prolong the agony", ("western_support", -1)),
+    ("Beijing restated its opposition to unilateral sanctions", ("western_support", -1)),
 ])
 def test_each_topic_and_both_stances(text, expected):
     assert expected in positions(text)

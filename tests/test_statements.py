@@ -112,6 +112,18 @@ def test_unknown_person_keeps_the_text_name_and_the_role_side(nlp):
     assert (row["speaker"], row["side"]) == ("Ivan Petrenko", "UA")
 
 
+def test_speaker_named_after_a_role_apposition(nlp):
+    text = "“The next step must be a full ceasefire,” said Ukraine's defence minister, Rustem Umerov."
+    assert {(r["speaker"], r["topic"], r["stance"]) for r in rows(nlp, text)} == {("Rustem Umerov", "ceasefire", 1)}
+    text = "Marta Kowalczyk, Poland's foreign minister, said on Monday that Warsaw wanted peace talks to resume."
+    assert {(r["speaker"], r["side"]) for r in rows(nlp, text)} == {("Marta Kowalczyk", "OTHER")}
+
+
+def test_a_role_with_its_name_is_no_apposition_to_skip(nlp):
+    text = "Speaking to reporters, Russian Foreign Minister Sergey Lavrov said Moscow wanted to continue the talks."
+    assert {r["speaker"] for r in rows(nlp, text)} == {"Sergei Lavrov"}
+
+
 def test_appositive_person_beats_the_institution_in_the_apposition(nlp):
     text = "Vladimir Medinsky, the Kremlin aide who led the delegation, said Moscow was ready to continue contacts."
     assert {r["speaker"] for r in rows(nlp, text)} == {"Vladimir Medinsky"}
