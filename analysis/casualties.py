@@ -37,7 +37,7 @@ from .casualty_cues import (
     RECIPROCAL_WORDS, RIGHT_CUES, SKIPPABLE_PUNCT, UNSPECIFIED_NOUNS, WINDOW_CUES, ARTICLES_AND_COPULAS,
     ARMED_GROUPS, ATTACK_ACTIONS, ATTACK_MODIFIERS, ATTACK_NOUNS, ATTACK_VERBS, PASSIVE_AUX, match_at, match_ending,
     APPOSITION_STARTS, INTRANSITIVE_CUES, MAIN_VERBS_AFTER_RELATIVE, RELATIVE_PRONOUNS, REMAIN_VERBS,
-    RETURN_DESTINATIONS, VICTIM_GROUPS,
+    RETURN_DESTINATIONS, SHELTER_WINDOW, SHELTER_WORDS, VICTIM_GROUPS,
 )
 from .gazetteer import Gazetteer, default_gazetteer
 from .numbers import NumberMention, find_numbers, non_count_reason
@@ -405,6 +405,8 @@ def _category(fig: _Figure, gaz: Gazetteer) -> str | None:
     noun_cat = _noun_category(fig)
     right = _right_cue(view, fig.np_end, sent.end, fig=fig)
     left = _left_cue(view, fig.q_start, sent.start)
+    if left is not None and _sheltered(view, left[0], fig.mention.end, sent.end):
+        left = None
     window = _measure_window(view, fig.q_start, sent.start, person=fig.person)
     if window is not None and (fig.bare or not (right or noun_cat or left)):
         fig.side_tokens += window[1]
@@ -466,7 +468,8 @@ def _right_cue(view: TokenView, i: int, hi: int, *, fig: _Figure | None = None) 
             cat, end = hit
             if cat == "fled":
                 cat = _flee_category(view, end, hi)
-            if negated or (modal and cat in HARM_CATEGORIES) or _returned_home(view, cat, end, hi):
+            if negated or (modal and cat in HARM_CATEGORIES) or _returned_home(view, cat, end, hi) \
+                    or _sheltered(view, cat, end, hi):
                 return None
             return cat, end, coordinated
         low = view.lower_at(j)
@@ -549,6 +552,14 @@ def _returned_home(view: TokenView, category: str, end: int, hi: int) -> bool:
     if category != "captured" or view.lower_at(end - 1) != "returned" or view.lower_at(end) != "to":
         return False
     return any(view.lower_at(k) in RETURN_DESTINATIONS for k in range(end + 1, min(hi, end + 3)))
+
+
+def _sheltered(view: TokenView, category: str, end: int, hi: int) -> bool:
+    """'evacuated from the building to a shelter': people taken to safety for the moment,
+    not displaced from their homes."""
+    if category != "displaced":
+        return False
+    return any(view.lower_at(k) in SHELTER_WORDS for k in range(end, min(hi, end + SHELTER_WINDOW)))
 
 
 def _skip_apposition(view: TokenView, i: int, hi: int, fig: _Figure | None) -> int:

@@ -122,6 +122,8 @@ RIGHT_CUES: dict[tuple[str, ...], str] = {
     ("crossed", "from"): "refugees", ("crossed", "the", "border"): "refugees",
     ("left", "the", "country"): "refugees", ("gone", "abroad"): "refugees", ("moved", "abroad"): "refugees",
     ("fled",): "fled", ("flee",): "fled", ("fleeing",): "fled",
+    ("evacuated",): "displaced", ("laid", "down", "their", "arms"): "captured",
+    ("gave", "themselves", "up"): "captured",
 }
 LEFT_CUES: dict[tuple[str, ...], str] = {
     ("killed", "or", "wounded"): "casualties", ("killing", "or", "wounding"): "casualties",
@@ -148,8 +150,14 @@ LEFT_CUES: dict[tuple[str, ...], str] = {
     ("brought", "home"): "captured", ("bring", "home"): "captured", ("bringing", "back"): "captured",
     ("brought", "back"): "captured", ("repatriated",): "captured", ("repatriating",): "captured",
     ("displaced",): "displaced", ("displacing",): "displaced", ("uprooted",): "displaced",
-    ("uprooting",): "displaced",
+    ("uprooting",): "displaced", ("evacuated",): "displaced", ("evacuating",): "displaced",
+    ("evacuate",): "displaced",
 }
+SHELTER_WORDS = {"shelter", "shelters", "basement", "basements", "bunker", "bunkers", "building", "hospital",
+                 "hospitals", "metro", "subway"}
+"""Places that make an evacuation a moment's safety, not displacement ('evacuated to a shelter')."""
+SHELTER_WINDOW = 8
+"""Tokens after an evacuation cue searched for a :data:`SHELTER_WORDS` place."""
 WINDOW_CUES: dict[tuple[str, ...], str] = {
     ("killed", "or", "wounded"): "casualties", ("killed", "or", "injured"): "casualties",
     ("killed", "and", "wounded"): "casualties", ("killed", "and", "injured"): "casualties",
