@@ -65,6 +65,19 @@ def positions(text: str, **kwargs) -> set[tuple[str, int]]:
     ("Berlin would double its military aid to Ukraine", ("western_support", 1)),
     ("supplies of weapons only prolong the agony", ("western_support", -1)),
     ("Beijing restated its opposition to unilateral sanctions", ("western_support", -1)),
+    ("Hungary will not arm Ukraine", ("western_support", -1)),
+    ("Washington will no longer fund Kyiv", ("western_support", -1)),
+    ("taxpayers would no longer finance the Ukrainian conflict", ("western_support", -1)),
+    ("the US would no longer foot the bill for weapons for Ukraine", ("western_support", -1)),
+    ("we should not be writing another blank cheque for Kyiv", ("western_support", -1)),
+    ("the sanctions are an unfriendly act", ("western_support", -1)),
+    ("the new sanctions will put real pressure on Moscow", ("western_support", 1)),
+    ("the bloc will adopt a 20th package of sanctions", ("western_support", 1)),
+    ("he urged Western governments to impose an embargo on Russian oil", ("western_support", 1)),
+    ("Ankara was ready to host a meeting of the two leaders", ("negotiations", 1)),
+    ("today there is nothing to negotiate with the Kremlin", ("negotiations", -1)),
+    ("there was no point in resuming the Istanbul format of delegation talks", ("negotiations", -1)),
+    ("Europe should find a way to talk to Putin again", ("negotiations", 1)),
 ])
 def test_each_topic_and_both_stances(text, expected):
     assert expected in positions(text)
