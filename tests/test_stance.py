@@ -78,9 +78,23 @@ def positions(text: str, **kwargs) -> set[tuple[str, int]]:
     ("today there is nothing to negotiate with the Kremlin", ("negotiations", -1)),
     ("there was no point in resuming the Istanbul format of delegation talks", ("negotiations", -1)),
     ("Europe should find a way to talk to Putin again", ("negotiations", 1)),
+    ("Western arms deliveries were a danger to Europe", ("western_support", -1)),
+    ("Turkey was ready to host further rounds", ("negotiations", 1)),
+    ("Kyiv would not withdraw its troops from its own land", ("agreement", -1)),
+    ("Kyiv would not recognise any agreements reached without it", ("agreement", -1)),
+    ("Moscow saw no point in three-way meetings", ("negotiations", -1)),
+    ("she called on Europe to follow with equally tough measures", ("western_support", 1)),
+    ("I think we have a deal with them", ("agreement", 1)),
+    ("both armies should stop where they are", ("ceasefire", 1)),
+    ("he wanted to move quickly to a three-way meeting", ("negotiations", 1)),
 ])
 def test_each_topic_and_both_stances(text, expected):
     assert expected in positions(text)
+
+
+@pytest.mark.parametrize("text", ["we don't have a deal yet", "there is nothing to talk about here"])
+def test_no_position(text):
+    assert positions(text) == set()
 
 
 @pytest.mark.parametrize("text, expected", [
