@@ -87,12 +87,17 @@ def positions(text: str, **kwargs) -> set[tuple[str, int]]:
     ("I think we have a deal with them", ("agreement", 1)),
     ("both armies should stop where they are", ("ceasefire", 1)),
     ("he wanted to move quickly to a three-way meeting", ("negotiations", 1)),
+    ("there were no conditions for peace talks at present", ("negotiations", -1)),
+    ("she called on the EU to include the state nuclear company in its next sanctions package",
+     ("western_support", 1)),
 ])
 def test_each_topic_and_both_stances(text, expected):
     assert expected in positions(text)
 
 
-@pytest.mark.parametrize("text", ["we don't have a deal yet", "there is nothing to talk about here"])
+@pytest.mark.parametrize("text", ["we don't have a deal yet", "there is nothing to talk about here",
+                                  "Turkey was ready to host talks between Russia, Ukraine and the UN on an "
+                                  "international investigation into the dam's destruction"])
 def test_no_position(text):
     assert positions(text) == set()
 
