@@ -2,8 +2,9 @@
 
 Rules, first that applies wins (:func:`date_document`):
 
-1. ``explicit`` — a printed full date in a stamp line of the header region (first
-   :data:`HEADER_LINES` lines): "April 12, 2022 01:09:52 IST", "Published: 03/03/2022
+1. ``explicit`` — a printed full date in a stamp line of the header region (the lines
+   until :data:`HEADER_LINES` of three words or more have passed, so menus above the
+   headline do not push the stamp out): "April 12, 2022 01:09:52 IST", "Published: 03/03/2022
    21:47 CET", "Tue 29 Mar 2022 16.40 BST", "2025-03-12T11:20:00Z", "16.05.2025 · 19:48".
    A stamp line is short and is mostly the date (plus a time, a byline or a keyword such
    as "Published"); a body sentence that mentions a past date is not a stamp.
