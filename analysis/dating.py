@@ -282,16 +282,22 @@ _SENTENCE_SPAN = 400
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    lo = max(0, start - _SENTENCE_SPAN)
-    ends_before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    """The sentence holding ``text[start:end]`` (searched at most :data:`_SENTENCE_SPAN` each side)."""
+    left = max(0, start - _SENTENCE_SPAN)
+    for m in _SENTENCE_END.finditer(text, left, start):
+        left = m.end()
     after = _SENTENCE_END.search(text, end, end + _SENTENCE_SPAN)
-    return text[ends_before[-1] if ends_before else lo:after.start() if after else min(len(text), end + _SENTENCE_SPAN)]
+    right = after.start() if after else min(len(text), end + _SENTENCE_SPAN)
+    return text[left:right]
+
+
+_YEAR_JUST_BEFORE = re.compile(rf"\b{_YEAR}\b[^.\n]{{0,12}}$")
 
 
 def _dated_event_before(text: str, start: int) -> bool:
     """A printed date with its year just before ``start`` ("on Feb. 28, 2022, four days
     after the invasion"): the war-age expression dates that event, not the article."""
-    return bool(re.search(rf"\b{_YEAR}\b[^.\n]{{0,12}}$", text[max(0, start - 40):start]))
+    return bool(_YEAR_JUST_BEFORE.search(text, max(0, start - 40), start))
 
 
 _ANNIVERSARY_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (

@@ -83,8 +83,9 @@ RANGE_PREFIX = re.compile(r"\b(?:since|until|till|by|from|through|throughout|bet
                           r"within|for|during)\s+(?:the\s+)?$", re.I)
 DEADLINE_PREFIX = re.compile(r"\b(?:by|until|before|till)\s+(?:the\s+)?(?:end|middle|start|beginning)\s+of\s+$",
                              re.I)
-TARGET_PREFIX = re.compile(r"\b(?:scheduled|planned|set|slated|due|expected|fixed|arranged|penciled|pencilled)"
-                           r"\s+for\s+(?:the\s+)?$", re.I)
+PLAN_WORDS = "scheduled|planned|set|slated|due|expected|fixed|arranged|penciled|pencilled"
+"""Participles that set an event for a date ("planned for Thursday")."""
+TARGET_PREFIX = re.compile(rf"\b(?:{PLAN_WORDS})\s+for\s+(?:the\s+)?$", re.I)
 """'planned for Thursday' names the event's date, unlike 'for two days' or 'since Monday'."""
 CANCEL_RX = re.compile(r"\b(?:postpone[ds]?|postponing|called off|call off|cancell?ed|cancell?ing|scrapped|"
                        r"put off|did not take place|never took place|was not held|were not held)\b", re.I)
@@ -144,12 +145,12 @@ NOT_LEADER_ROLES = ("vice president", "commission president", "council president
 
 MAX_ATTACH_TOKENS = 30
 SPEECH_BOUND_TOKENS = 4
+"""A date this close after a speech verb dates the speech ("said on Monday")."""
 SPEECH_PLACE_TOKENS = 6
 """A place this close after a speech verb is where someone spoke ("spoke to the Kyiv Post in Kyiv")."""
-"""Day-precise mentions this many days apart can be one event."""
 NEAR_EXPLICIT_DAYS = 45
 """A day-month this close to the article's date is that one, whatever the tense cues say."""
-PROSPECTIVE_RX = re.compile(r"\b(?:planned|scheduled|slated|set|due|expected|preparing|prepared|initially|originally)"
+PROSPECTIVE_RX = re.compile(rf"\b(?:{PLAN_WORDS}|preparing|prepared|initially|originally)"
                             r"\s+(?:for|to)\b|\bto\s+(?:host|meet|hold|convene)\b", re.I)
 """A plan inside a past clause ("had been preparing to host the summit on October 30")."""
 FUTURE_EXPLICIT_LIMIT_DAYS = 60
@@ -775,6 +776,8 @@ def _context_date(ctx: DocContext, sent: Sentence, slot: DateSlot) -> tuple[date
     """What a day-month continues, from the text before it (its sentence and the one
     before): with "of that year" after it, the last year printed (as 1 January), else the
     last full date printed; and whether "of that year" follows."""
+    if slot.expr.kind != "explicit" or YEAR_DIGITS_RX.search(slot.expr.text):
+        return None  # only a day-month without its year needs one
     view, text = ctx.view, ctx.doc.text
     before = text[max(0, view.idx[sent.start] - CONTEXT_LOOKBACK_CHARS):view.idx[slot.start]]
     after_char = view.idx[slot.end - 1] + len(view.text[slot.end - 1])
