@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 from .actors import ROLE_WORDS, Actor, find_actors
 from .gazetteer import Gazetteer, default_gazetteer
 from .tokens import token_view
+from .transcripts import speaker_turns, turn_at
 
 # --- lexicon ---------------------------------------------------------------------------------
 _SAY = ("said says told tells added adds stated states noted notes wrote writes replied replies responded "
@@ -95,12 +96,18 @@ NOMINAL_NOUNS = r"(?:calls?|appeals?|demands?|remarks|comments|statement|proposa
 _NOMINAL_BY = re.compile(rf"\b{NOMINAL_NOUNS}\s+by\s+")
 _NOMINAL_POSSESSIVE = re.compile(rf"['’]s\s+{NOMINAL_NOUNS}\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+", re.I)
+_ACCORDING_TO_PRONOUN = re.compile(r"\b(?:according to (?:him|her)|in (?:his|her) (?:own )?(?:words|view|opinion|"
+                                   r"assessment))\b\s*,?\s*", re.I)
+"""'According to her, …', 'In his words, …': the last named person speaks."""
 _NOMINAL_END = re.compile(r"\b(?:marked|marks|was|were|is|are|has|have|had|would|will|could|came|comes|drew|showed|"
                           r"prompted|sparked|triggered|angered|met|received|fell|went)\b|[;:.!?]")
 _THAT_OR_COLON = re.compile(r"^(?:(?!\bthat\b)[^\"“:;.!?]){0,80}?(?:\bthat\b|:|,\s*(?=[\"“]))", re.I)
+_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+and\s+")
+"""Between two names of a list: a comma, 'and' or ', and'."""
 _RELATIVE_WHO = re.compile(r",\s*(?P<who>who)\b", re.I)
 _CLAUSE_END_BETWEEN = re.compile(r"[;:—–]|,\s*(?:but|while|whereas)\b")
-_ROLE_NOUNS = (r"(?P<role>foreign minister|prime minister|minister|president|spokesman|spokeswoman|spokesperson|"
+_ROLE_NOUNS = (r"(?P<role>head of state|head of government|foreign minister|prime minister|minister|president|"
+               r"spokesman|spokeswoman|spokesperson|"
                r"leader|chancellor|premier|secretary|envoy|aide|negotiator|diplomat|chief|ambassador)")
 _ROLE_NP = re.compile(
     r"^(?:(?:but|and|so|meanwhile|however|yet)\s+)?the\s+(?P<owner>(?:[A-Z][\w.]*|[a-z]+)\s+)?(?:(?:[a-z]+)\s+)?"
@@ -131,6 +138,8 @@ _TRAILING_COMMA = re.compile(r",\s*$")
 _DATE_AFTER_VERB = re.compile(r"\s*(?:on|in|at|late|early|last|this|earlier)?\s*(?:Monday|Tuesday|Wednesday|Thursday|"
                               r"Friday|Saturday|Sunday|yesterday|today|\w+ \d{1,2}(?:, \d{4})?)\b")
 _RELATIVE_OR_PARTICIPLE = re.compile(r"(?:who|whose|which|[a-z]+ing)\b")
+_ROLE_AT_END = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROLE_WORDS))) + r")\s*$", re.I)
+"""A clause ending in a role word, which the name after it names."""
 _ARTICLE_LEAD = re.compile(r"(?:and\s+)?(?:a|an|the)\s+", re.I)
 _OWNER_LEAD = re.compile(r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?(?:'s|’s)|[A-Z][a-z]+(?:an|ian|ish|ese|i|ch))\s")
 """An apposition led by an owner: "Poland's …", "the EU's …" (after the article), "Ukrainian …"."""
@@ -171,7 +180,7 @@ MIN_QUOTE_WORDS = 4
 class Attribution:
     """One attributed clause: the speaker; how they were found (``name``, ``pronoun``,
     ``role``, ``relative``, ``participle``, ``coordination``, ``nominal``, ``according_to``,
-    ``accused``, ``carried``); the verb; the content ranges (document character offsets);
+    ``accused``, ``carried``, ``turn``); the verb; the content ranges (document character offsets);
     the frame ranges (where its date is read); ranges nested inside the content that
     belong to another speaker; the mode (``accusation`` inverts the described action);
     which positions to keep; and, for carried-over speakers, the attribution referred to."""
@@ -271,6 +280,7 @@ class _Finder:
         self.speaker_ids = {id(a) for a in self.speakers}
         is_verb = map(SPEECH_VERBS.__contains__, self.view.lower)
         self.verb_positions = list(itertools.compress(itertools.count(), is_verb))  # token indices
+        self.turns = speaker_turns(self.text, self.speakers)
         self.state = _State()
 
     def _speakers_between(self, start: int, end: int) -> list[Actor]:
@@ -289,7 +299,7 @@ class _Finder:
 
     def run(self) -> list[Attribution]:
         for index, sent in enumerate(self.sents):
-            found = self._sentence(index, sent)
+            found = self._sentence(index, sent) or self._turn(index, sent)
             self.state.attributions.extend(found)
             self._update_state(sent, found)
         self._carry_unattributed_quotes()
@@ -319,12 +329,46 @@ class _Finder:
             if speaker.kind == "person":
                 self.state.last_person = speaker
         self._set_contents(found, sent)
+        found = [att for att in found if not _relays(att, found)]
+        found += [replace(att, speaker=other) for att in list(found) for other in self._co_speakers(att)]
         found += self._nominal(index, sent, found)
         found += self._according_to(index, sent, found)
         found += self._headline_colon(index, sent, found)
         for att in found:
             self._split_accusation(att, sent, found)
         return found
+
+    def _turn(self, index: int, sent: Sentence) -> list[Attribution]:
+        """A sentence of an interview answer or transcript turn with no attribution of its
+        own: the turn's speaker says it (:mod:`analysis.transcripts`)."""
+        body = self.text[sent.start_char:sent.end_char]
+        begin = sent.start_char + len(body) - len(body.lstrip())
+        end = sent.start_char + len(body.rstrip())
+        turn = turn_at(self.turns, begin) if self.turns else None
+        if turn is None or turn.speaker is None:
+            return []
+        start = max(begin, turn.start)
+        if start >= end:
+            return []
+        return [Attribution(turn.speaker, "turn", "", index, start, start, content=[(start, end)])]
+
+    def _co_speakers(self, att: Attribution) -> list[Actor]:
+        """The other people of a list the speaker is named in ('Macron, Merz, Starmer and
+        Tusk demanded …'): they share the verb. A list needs an 'and' before its last name."""
+        if att.speaker.kind != "person" or att.how not in ("name", "coordination", "relative"):
+            return []
+        people = [a for a in self.speakers if a.kind == "person"]
+        at = next((k for k, a in enumerate(people) if a is att.speaker), None)
+        if at is None:
+            return []
+        lo = hi = at
+        while lo > 0 and _LIST_GAP.fullmatch(self.text[people[lo - 1].end:people[lo].start]):
+            lo -= 1
+        while hi + 1 < len(people) and _LIST_GAP.fullmatch(self.text[people[hi].end:people[hi + 1].start]):
+            hi += 1
+        if lo == hi or "and" not in self.text[people[hi - 1].end:people[hi].start]:
+            return []
+        return [p for p in people[lo:hi + 1] if p is not att.speaker and p.name != att.speaker.name]
 
     def _fronted_topic(self, sent: Sentence) -> Actor | None:
         """'For Zelenskyy, the offer … : … he signed …': the person a sentence is about."""
@@ -481,9 +525,17 @@ class _Finder:
             free = [a for a in in_seg if self._is_speaker(a) and not self._prepositional(a) and not self._possessive(a)]
             if _appositive(seg_text, named=bool(free)) and k > 0:
                 owner = self._actor_ending_at(segments[k - 1][1])
+                if owner is not None and owner.kind == "person":
+                    return owner, "name"
+                resolved = self._pronoun_or_role(seg_text) if k == len(segments) - 1 else None
+                if resolved is not None and resolved[0] is not None:
+                    return resolved  # 'Moscow, the envoy argued, was …': the role is the subject
                 if owner is not None:
                     return owner, "name"
                 k -= 1
+                continue
+            if free and k >= 2 and self._names_clause_object(seg_text, free, segments[k - 1]):
+                k -= 2  # 'X, speaking alongside the Danish prime minister, Mette Frederiksen, said'
                 continue
             if free:
                 people = [a for a in free if a.kind == "person"]
@@ -497,6 +549,14 @@ class _Finder:
                 continue
             return None, ""
         return None, ""
+
+    def _names_clause_object(self, seg_text: str, free: list[Actor], previous: tuple[int, int]) -> bool:
+        """Whether a segment that is only a name is the apposition of a role ending the
+        participle or relative clause before it ('speaking alongside the Danish prime minister')."""
+        if len(free) != 1 or seg_text.strip() != free[0].text.strip():
+            return False
+        clause = self.text[previous[0]:previous[1]].strip()
+        return bool(_RELATIVE_OR_PARTICIPLE.match(clause)) and bool(_ROLE_AT_END.search(clause))
 
     def _region_start(self, verb_at: int, sent: Sentence) -> int:
         """Start of the clause holding the verb's subject: after the last quotation, ';',
@@ -530,16 +590,17 @@ class _Finder:
             entry = self.gaz.lookup(owner)
             side = entry.side if entry is not None and entry.kind == "place" else None
         wanted = {"leader": ("president", "prime minister", "chancellor", "premier"),
+                  "head of state": ("president",), "head of government": ("prime minister", "chancellor", "premier"),
                   "diplomat": ("foreign", "envoy", "ambassador", "diplomat"),
                   "chief": ("chief", "head")}.get(role, (role,))
-        for person in reversed(self.state.recent_people):
+        last = self.state.last_person
+        for person in ([last] if last is not None else []) + self.state.recent_people[::-1]:
             entry = self.gaz.lookup(person.name)
             known_role = (entry.role or "") if entry else ""
             if side and person.side != side:
                 continue
             if any(w in known_role for w in wanted):
-                return person
-        last = self.state.last_person
+                return person  # the last speaker first: 'Zelensky said … with Putin. The president thanked …'
         if last is not None and self.gaz.lookup(last.name) is None and (not side or last.side == side):
             return last  # unknown role: the last named speaker
         return None
@@ -736,6 +797,12 @@ class _Finder:
             return [Attribution(actor, "according_to", "according to", index, sent.start_char + m.start(), phrase_end,
                                 content=[c for c in content if c[1] > c[0]],
                                 frame=[(sent.start_char + m.start(), phrase_end)])]
+        m = _ACCORDING_TO_PRONOUN.search(s_text)
+        if m is not None and self.state.last_person is not None:
+            start, end = sent.start_char + m.start(), sent.start_char + m.end()
+            content = [(sent.start_char, start), (end, sent.end_char)]
+            return [Attribution(self.state.last_person, "pronoun", m.group(0).strip(" ,"), index, start, end,
+                                content=[c for c in content if c[1] > c[0]], frame=[(start, end)])]
         return []
 
     def _headline_colon(self, index: int, sent: Sentence, found: list[Attribution]) -> list[Attribution]:
@@ -864,6 +931,14 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _relays(att: Attribution, found: list[Attribution]) -> bool:
+    """Whether an institution only relays words a person of the sentence is given
+    ('Erdogan said Ankara was ready …, the Turkish presidency said'): the person speaks."""
+    return att.speaker.kind != "person" and any(
+        other.speaker.kind == "person" and any(s < oe and os < e for s, e in att.content for os, oe in other.content)
+        for other in found)
+
+
 def _name_list(seg: str) -> bool:
     """'RIA Novosti and TASS reportedly': the tail of a list of names, not a subject."""
     words = [w for w in _NAME_WORD.findall(seg) if w.lower() not in SKIPPABLE]
@@ -889,7 +964,7 @@ def _appositive(seg: str, *, named: bool = False) -> bool:
     s = seg.strip()
     if _RELATIVE_OR_PARTICIPLE.match(s):
         return True  # a relative clause or a participle phrase ('speaking at a meeting of …')
-    words = _HYPHEN_WORD.findall(s.lower())
+    words = _HYPHEN_WORD.findall(_POSSESSIVE_S.sub("", s.lower()))  # "Putin's foreign policy aide": 4 words
     if _ARTICLE_LEAD.match(s):
         window = words[:7]
     elif not named and (_OWNER_LEAD.match(s) or (words and words[0] in ROLE_WORDS)):

@@ -425,9 +425,10 @@ def _find_predicates(work: str, lex: StanceLexicon, terms: list[_Item], literals
     preds.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[_Item] = []
     for p in preds:
-        same = [k for k in kept if p.start < k.end and k.start < p.end and k.rule.position == p.rule.position]
+        same = [k for k in kept if p.start < k.end and k.start < p.end and k.rule.position == p.rule.position
+                and set(k.rule.topics) & set(p.rule.topics)]
         if not same:
-            kept.append(p)  # a 'before' reading may share words with an 'after' reading
+            kept.append(p)  # a 'before' reading may share words with an 'after' one, or another topic's
     return kept
 
 
@@ -504,7 +505,7 @@ def _term_stance(term: _Item, terms: list[_Item], text: str, work: str, preds: l
 
 _AS_JUDGEMENT = re.compile(r"^ as (?:[\w'-]+ )?$")
 """Between a term and the judgement that a verb before it gives as its reason: ' as (a) '."""
-_COORDINATED = re.compile(r"^ (?:[\w'-]+ ){0,4}?(?:and|or) (?:the |a |an )?(?:[\w'-]+ ){0,2}$")
+_COORDINATED = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?(?:and|or)\s+(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,2}$")
 """Between two conjoined terms: 'a ceasefire | between russia and ukraine and the resumption of | peace talks'."""
 
 

@@ -288,7 +288,7 @@ class _DocumentAnalyser:
     def _row(self, att: Attribution, hit: StanceHit, start: int) -> dict:
         s_start, s_end = self._sentence_bounds(start)
         date = self.dates.get(id(att))
-        direct = any(qs <= start < qe for qs, qe in self.quotes)
+        direct = att.how == "turn" or any(qs <= start < qe for qs, qe in self.quotes)  # answers are own words
         return {"doc_id": self.doc_id, "speaker": att.speaker.name, "side": att.speaker.side,
                 "date": date.iso if date else None, "topic": hit.topic, "stance": hit.stance,
                 "quote": "direct" if direct else "indirect", "sentence": self.text[s_start:s_end],

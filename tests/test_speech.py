@@ -110,3 +110,68 @@ def test_attributions_are_in_document_order(nlp):
     text = "Peskov said talks could resume. Lavrov said so too. “We are ready,” Zelensky said."
     _, atts = attributions(nlp, text)
     assert [a.speaker.name for a in atts] == ["Dmitry Peskov", "Sergei Lavrov", "Volodymyr Zelenskyy"]
+
+
+def test_every_person_of_a_subject_list_speaks(nlp):
+    doc, atts = attributions(nlp, "Macron, Merz, Starmer and Tusk travelled to Kyiv and demanded a ceasefire.")
+    assert sorted(a.speaker.name for a in atts) == ["Donald Tusk", "Emmanuel Macron", "Friedrich Merz",
+                                                    "Keir Starmer"]
+
+
+def test_a_list_without_and_is_not_a_subject_list(nlp):
+    doc, atts = attributions(nlp, "Zelensky met Macron, Scholz said on Friday.")
+    assert [a.speaker.name for a in atts] == ["Olaf Scholz"]
+
+
+def test_an_institution_relaying_a_named_person_is_not_a_speaker(nlp):
+    text = "Erdogan said Ankara was ready to host talks in Istanbul, the Turkish presidency said."
+    doc, atts = attributions(nlp, text)
+    assert [a.speaker.name for a in atts] == ["Recep Tayyip Erdogan"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name that only names the role ending a participle phrase
+    ("Keir Starmer, speaking alongside the Danish prime minister, Mette Frederiksen, said Europe would act.",
+     "Keir Starmer"),
+    # an apposition with a possessive owner
+    ("Yuri Ushakov, Putin's foreign policy aide, said Moscow was ready to sign an agreement.", "Yuri Ushakov"),
+    ("Robert Fico, who returned to power in October, said his country was ready for talks.", "Robert Fico"),
+])
+def test_speaker_before_an_apposition(nlp, text, speaker):
+    doc, (att,) = attributions(nlp, text)
+    assert att.speaker.name == speaker
+
+
+def test_a_role_between_commas_after_the_subject_is_the_speaker(nlp):
+    text = "Kirill Dmitriev said the meeting went well. Moscow, the envoy argued, was ready to sign a deal."
+    doc, atts = attributions(nlp, text)
+    assert [(a.speaker.name, a.how) for a in atts][-1] == ("Kirill Dmitriev", "role")
+
+
+@pytest.mark.parametrize("opening", ["According to her,", "In her words,"])
+def test_pronoun_forms_of_according_to(nlp, opening):
+    text = f"Maria Zakharova said Kyiv was lying. {opening} a truce would only let Kyiv regroup."
+    doc, atts = attributions(nlp, text)
+    assert (atts[-1].speaker.name, atts[-1].how) == ("Maria Zakharova", "pronoun")
+    assert contents(doc, atts[-1]) == ["a truce would only let Kyiv regroup."]
+
+
+def test_head_of_state_and_the_last_speaker_first(nlp):
+    text = ("Zelensky said he was ready to sit down with Putin. "
+            "The head of state also reiterated that he was ready to meet.")
+    doc, atts = attributions(nlp, text)
+    assert (atts[-1].speaker.name, atts[-1].how) == ("Volodymyr Zelenskyy", "role")
+
+
+def test_interview_answers_belong_to_the_labelled_speaker(nlp):
+    text = ("Sybiha speaks out\n"
+            "Q: Will Ukraine recognise the occupied territories?\n"
+            "Sybiha: No. We will never recognise them.\n"
+            "We are ready for negotiations in any format.\n"
+            "Q: And the allies?\n"
+            "Those are questions for the allies.")
+    doc, atts = attributions(nlp, text)
+    said = {doc.text[s:e] for a in atts if a.speaker.name == "Andrii Sybiha" for s, e in a.content}
+    assert "We will never recognise them." in said
+    assert "We are ready for negotiations in any format." in said
+    assert not any("questions for the allies" in c or "Will Ukraine" in c for c in said)

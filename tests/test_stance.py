@@ -241,3 +241,58 @@ def test_arbitrary_text_never_raises(text):
     for hit in find_stances(text, context=text[:50]):
         assert hit.stance in (-1, 1)
         assert 0 <= hit.start <= hit.end <= len(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # western support: commitments, refusals and judgements in news phrasing
+    ("the government would supply Ukraine with a modern air defence system", ("western_support", 1)),
+    ("the country would not send a single bullet to the front", ("western_support", -1)),
+    ("the capital should stop funding this endless war", ("western_support", -1)),
+    ("the administration is done funding the war", ("western_support", -1)),
+    ("this crisis cannot be solved by sanctions", ("western_support", -1)),
+    ("we have not joined the sanctions", ("western_support", -1)),
+    ("our answer is more support for Ukraine", ("western_support", 1)),
+    ("the bloc will keep supporting them with weapons and money", ("western_support", 1)),
+    ("he urged the parliament to unblock the financial aid", ("western_support", 1)),
+    ("the pressure on Moscow must go up", ("western_support", 1)),
+    ("sending allied troops to the country cannot be ruled out", ("western_support", 1)),
+    ("any foreign troops there would be legitimate targets", ("western_support", -1)),
+    ("every new package of Western weapons only prolongs the agony", ("western_support", -1)),
+    # negotiations
+    ("the union must re-engage directly with Russia", ("negotiations", 1)),
+    ("the continent cannot be absent from the table", ("negotiations", 1)),
+    ("we are ready to sit at the table", ("negotiations", 1)),
+    ("it was the most productive and meaningful meeting so far", ("negotiations", 1)),
+    ("the team was ready to continue talking", ("negotiations", 1)),
+    ("I'd meet him tomorrow", ("negotiations", 1)),
+    ("talk of negotiations at this point is a trap", ("negotiations", -1)),
+    ("anyone who wants to talk to Putin today is giving Putin a gift", ("negotiations", -1)),
+    # ceasefire and agreement
+    ("we call on both sides to silence the guns", ("ceasefire", 1)),
+    ("Moscow cannot accept several of the amendments", ("agreement", -1)),
+    ("we will never sign a document that cedes the region", ("agreement", -1)),
+    ("Russia is ready to sign documents that respect its interests", ("agreement", 1)),
+    ("Ukrainians will not gift their land to the occupier", ("agreement", -1)),
+    ("a deal is now within reach", ("agreement", 1)),
+])
+def test_news_phrasings_of_each_topic(text, expected):
+    assert expected in positions(text)
+    assert (expected[0], -expected[1]) not in positions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "where will the thousands of MANPADS go next?",  # a question, not a commitment
+    "the aid would help Ukraine rearm",  # not a position on Western support by itself
+])
+def test_no_western_support_position(text):
+    assert not {p for p in positions(text) if p[0] == "western_support"}
+
+
+def test_a_term_after_and_inside_quotes_shares_the_predicate():
+    assert positions('India supports an immediate ceasefire and "direct dialogue between the two"') == {
+        ("ceasefire", 1), ("negotiations", 1)}
+
+
+def test_a_modal_predicate_of_one_topic_leaves_room_for_another():
+    # 'would' reads for ceasefire and, before a supply verb, for Western support
+    assert ("western_support", 1) in positions("Berlin would supply Kyiv with more tanks")
