@@ -73,6 +73,9 @@ NOT_MET_OBJECTS = {"demands", "demand", "deadline", "obligations", "needs", "req
                    "criticism", "scorn", "fire", "death", "end"}
 HOST_VERBS = {"hosted", "hosts", "host", "hosting"}
 HOSTED_GROUPS = {"delegations", "negotiators", "ministers", "leaders", "envoys", "teams", "sides"}
+FIRST_TALKS_YEAR = "2014"
+"""Talks about ending this war are not older than its start (2014): earlier dated
+negotiations (the Korean armistice, the Cold War) are comparisons, not events."""
 HYPOTHETICAL_TOKENS = 6
 """How far before a trigger :data:`HYPOTHETICAL` words make it no event."""
 HYPOTHETICAL = {"ready", "prepared", "willing", "open", "offer", "offered", "offers", "proposal", "idea", "nothing",
@@ -315,7 +318,7 @@ def extract_talk_mentions(doc: Doc, *, doc_id: str, published: str | None) -> li
         undated = [t for t in triggers if t not in {p[0] for p in pairs}]
         for trigger, slot, weak in pairs:
             mention = _build_mention(ctx, ctx.sentences, i, trigger, slot, weak)
-            if mention is not None:
+            if mention is not None and mention["date"] >= FIRST_TALKS_YEAR:
                 mention["round"] = mention["round"] or _round_nearby(undated)
                 mentions.append(mention)
     return mentions

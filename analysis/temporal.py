@@ -300,13 +300,14 @@ def _dateparser_fallback(expr: str, anchor: date | None) -> ResolvedDate | None:
     return ResolvedDate(parsed.date(), "day") if parsed else None
 
 
-def weekday_date(weekday: str, anchor: date, tense: Tense) -> date:
+def weekday_date(weekday: str, anchor: date, tense: Tense, *, strict: bool = False) -> date:
     """'on Monday' in a past clause is the latest Monday on or before the anchor; in a
     future clause the first Monday on or after it; with unknown tense, the nearest one
-    (the past on a tie: news mostly reports what happened)."""
+    (the past on a tie: news mostly reports what happened). ``strict`` ('last Friday',
+    'next Friday') never gives the anchor's own day: that is a week before or after."""
     target = WEEKDAYS.index(weekday.lower())
-    back = (anchor.weekday() - target) % 7
-    forward = (target - anchor.weekday()) % 7
+    back = (anchor.weekday() - target) % 7 or (7 if strict else 0)
+    forward = (target - anchor.weekday()) % 7 or (7 if strict else 0)
     if tense == "past":
         return anchor - timedelta(days=back)
     if tense == "future":
@@ -375,11 +376,12 @@ def resolve(expr: DateExpression, anchor: date | None, tense: Tense = "unknown")
     if expr.kind == "weekday":
         wd = re.search(_WEEKDAY_RX, expr.text, re.I).group(0)
         lowered = expr.text.lower()
+        strict = False
         if "last " in lowered:
-            tense = "past"
+            tense, strict = "past", True
         elif "next " in lowered or "coming " in lowered:
-            tense = "future"
-        return ResolvedDate(weekday_date(wd, anchor, tense), "day")
+            tense, strict = "future", "next " in lowered
+        return ResolvedDate(weekday_date(wd, anchor, tense, strict=strict), "day")
     if expr.kind == "month":
         return month_date(expr.text, anchor)
     return None

@@ -474,3 +474,8 @@ def test_prefix_tests_search_only_the_tail(text):
     answer as searching the whole text."""
     for rx, words in ((RANGE_PREFIX, 2), (TARGET_PREFIX, 3), (DEADLINE_PREFIX, 4)):
         assert _ends_with(rx, text, words) == bool(rx.search(text))
+
+
+def test_negotiations_before_this_war_are_no_events(nlp):
+    text = "Armistice negotiations began in July 1951 and took two years. Delegations met in Istanbul on Monday."
+    assert [m["date"] for m in mentions(nlp, text)] == ["2023-05-08"]

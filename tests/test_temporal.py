@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.temporal import (_EXPLICIT_PATTERNS, _MONTH_ONLY, _RELATIVE, _WEEKDAY, _month_phrase_start, _ScanWindows,
-                               explicit_date, find_date_expressions, month_date)
+                               explicit_date, find_date_expressions, iter_resolved, month_date)
 
 ANCHOR = date(2022, 10, 4)
 
@@ -59,3 +60,14 @@ def test_scan_windows_keep_every_match(text):
     assert spans(_WEEKDAY, where.weekday or (0, 0)) == spans(_WEEKDAY)
     month_start = _month_phrase_start(text, where.month) if where.month is not None else len(text)
     assert spans(_MONTH_ONLY, (month_start, len(text))) == spans(_MONTH_ONLY)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("last Friday", date(2026, 1, 23)),  # on a Friday: the week before, not today
+    ("on Friday", date(2026, 1, 30)),
+    ("next Friday", date(2026, 2, 6)),
+    ("last Thursday", date(2026, 1, 29)),
+])
+def test_last_and_next_weekday_never_give_the_anchor_itself(phrase, expected):
+    (found, when), = list(iter_resolved(f"The talks were held {phrase}.", date(2026, 1, 30)))
+    assert when.value == expected
