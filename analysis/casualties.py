@@ -415,6 +415,8 @@ def _category(fig: _Figure, gaz: Gazetteer) -> str | None:
         left = None  # 'lost 3' counts nothing said
     if left is not None and view.lower_at(left[1]) in ("bodies", "remains"):
         return "killed"
+    if noun_cat and fig.head in TOLL_NOUNS:
+        return noun_cat  # '13,580 civilian deaths, including …, and 34,000 injured': the head says it
     if right is not None and not (right[2] and left is not None):
         cat = right[0]
         return noun_cat if noun_cat and cat not in HARM_CATEGORIES else cat
@@ -457,6 +459,8 @@ def _right_cue(view: TokenView, i: int, hi: int, *, fig: _Figure | None = None) 
     coordinated = j != before
     relative = _relative_clause(view, j, hi)
     if relative is not None:
+        if relative[0] == "fled":  # 'Ukrainians who fled the war'
+            return _flee_category(view, relative[1], hi), relative[1], coordinated
         if relative[0] is not None:
             return relative[0], relative[1], coordinated
         j = relative[1]

@@ -503,3 +503,13 @@ def test_claimant_s_country_does_not_blur_the_side_of_the_losses(nlp):
 ])
 def test_idioms_of_loss_displacement_and_captivity(nlp, text, expected):
     assert figures(nlp, text) == expected
+
+
+def test_people_who_fled_in_a_relative_clause_are_refugees_or_displaced(nlp):
+    assert figures(nlp, "The province has welcomed more than 25,000 Ukrainians who fled the war since 2022.") == [
+        (25000, "refugees")]
+
+
+def test_a_toll_noun_keeps_its_category_before_a_later_cue(nlp):
+    text = "The mission has verified 1,580 civilian deaths, including 71 children, and 3,400 injured."
+    assert figures(nlp, text) == [(1580, "killed"), (71, "killed"), (3400, "wounded")]
