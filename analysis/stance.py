@@ -559,7 +559,8 @@ def _evaluation_hits(text: str, work: str, terms: list[_Item], hits: list[Stance
     for rule in lex.filters.candidates("evaluations", literals):
         for m in rule.rx.finditer(work):
             for topic in rule.topics:
-                present = any(t.topic == topic and not t.rule.context_only for t in terms if t.kind == "term")
+                present = any(t.topic == topic and not t.rule.context_only for t in terms
+                              if t.kind == "term" or (t.kind == "proposal" and t.topic is not None))
                 if not present and rule.orphan and context:
                     present = _topic_in(context, topic, lex)
                 if not present:

@@ -274,6 +274,15 @@ def test_arbitrary_text_never_raises(text):
     ("Russia is ready to sign documents that respect its interests", ("agreement", 1)),
     ("Ukrainians will not gift their land to the occupier", ("agreement", -1)),
     ("a deal is now within reach", ("agreement", 1)),
+    # second round
+    ("the new sanctions package would hit the Europeans themselves", ("western_support", -1)),
+    ("the treasury is sanctioning Russian oil companies", ("western_support", 1)),
+    ("the pressure on Moscow was working", ("western_support", 1)),
+    ("this plan rewards aggression", ("agreement", -1)),
+    ("the troops would keep advancing", ("ceasefire", -1)),
+    ("the killing had to stop", ("ceasefire", 1)),
+    ("our strikes will continue until the goals are achieved", ("ceasefire", -1)),
+    ("now is not the time to let up the pressure on Moscow", ("western_support", 1)),
 ])
 def test_news_phrasings_of_each_topic(text, expected):
     assert expected in positions(text)
