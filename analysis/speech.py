@@ -13,9 +13,13 @@ marks and the actors of :mod:`analysis.actors`:
   said"); "he"/"she" and "the minister" are carried to the last named person (with a
   matching role); a participle (", telling reporters") or a coordinated verb ("and
   urged") shares the subject of its clause; an institution speaks only when no person is
-  named ("the Kremlin said"); "according to X" counts when nothing else attributes the
-  sentence; nominal speech ("calls by Josep Borrell for …", "Zelensky's call for …") is
-  attributed to its owner;
+  named ("the Kremlin said") and does not merely relay a named person's words ("Erdogan
+  said …, the Turkish presidency said"); every person of a subject list speaks ("Macron,
+  Merz and Tusk demanded …"); "according to X" (or "according to her", "in his words")
+  counts when nothing else attributes the sentence; nominal speech ("calls by Josep
+  Borrell for …", "Zelensky's call for …") is attributed to its owner; in an interview or
+  transcript, a sentence with no attribution of its own belongs to the speaker whose
+  label opened the turn (:mod:`analysis.transcripts`);
 - the *content* is the text the verb introduces ("X said (that) …"), or the clause before
   a trailing attribution ("…, Peskov said on Wednesday"), or both around a split one
   ("If that goes well, Trump said, he would …"); a quotation next to the attribution is its
