@@ -23,14 +23,16 @@ from collections import deque
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 
 from . import config
 from .cache import ResultCache, record_key
 from .corpus import CorpusError, check_corpus_dir, iter_corpus_files, read_metadata, read_records
-from .dedup import NearDuplicateIndex
 from .work import Task, process_chunk, process_record, warm_worker
+
+if TYPE_CHECKING:
+    from .dedup import NearDuplicateIndex
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +184,7 @@ class _TableSink:
     def _open_writers(self) -> None:
         """The table writers and the near-duplicate index, set up with the first batch:
         pandas, pyarrow and datasketch load while the workers start rather than before."""
+        from .dedup import NearDuplicateIndex
         from .tables import PER_DOCUMENT_TABLES, TableWriter
 
         self.duplicates = NearDuplicateIndex()

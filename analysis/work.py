@@ -8,8 +8,6 @@ and outputs are plain picklable, JSON-able values; its result is what the cache 
 from __future__ import annotations
 
 from .corpus import RawRecord, finish_record
-from .dedup import signature_values
-from .documents import document_row
 
 Task = tuple[RawRecord, "dict[str, str] | None"]
 """A raw record and its ``metadata.csv`` overrides."""
@@ -17,9 +15,13 @@ Task = tuple[RawRecord, "dict[str, str] | None"]
 
 def process_record(record: RawRecord, overrides: dict[str, str] | None = None) -> dict:
     """``{"document": row, "signature": [...] | None, "tables": {table: rows}}``."""
+    # imported here, not with the module: the build imports it before starting its workers
+    from .documents import document_row
+
     row = document_row(finish_record(record), overrides)
     if row["status"] != "ok":
         return {"document": row, "signature": None, "tables": {}}
+    from .dedup import signature_values
     from .extract import extract_document  # spaCy only where extraction runs
 
     tables = extract_document(row["text"], doc_id=row["doc_id"], published=row["published"])
