@@ -181,6 +181,7 @@ def _negator_pattern(pattern: str) -> LazyPattern:
 
 
 def _regex_source(pattern: str) -> str:
+    """The regex source of a lexicon pattern (see :func:`compile_pattern`)."""
     body = re.sub(r"(?<!\\) ", r"\\s+", pattern)
     body = re.sub(r"\{G(\d)\}", lambda m: f"{_FILLER}{{0,{m.group(1)}}}?", body)
     return rf"(?<![\w'-])(?:{body})(?![\w-])"

@@ -40,8 +40,9 @@ WARM_UP_CAPTURE = ("Delegations meet in Istanbul\nPublished May 19, 2025\n\n"
 
 
 def warm_worker() -> None:
-    """Load everything :func:`process_record` loads lazily (the pipeline, lexicons, the
-    date parser's language data) by processing one short capture; later calls do nothing."""
+    """Load what :func:`process_record` loads lazily (its modules, the pipeline, the
+    lexicons; lexicon patterns compile when a text first needs them) by processing one
+    short capture; later calls do nothing."""
     global _warm
     if not _warm:
         process_record(RawRecord("warm-up.txt", "warm-up.txt", "txt", WARM_UP_CAPTURE))
