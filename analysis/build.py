@@ -101,11 +101,12 @@ def build(corpus_dir: Path | str = config.RAW_DIR, out_dir: Path | str = config.
     summary = BuildSummary(str(root), str(Path(out_dir)))
     sink = _TableSink(Path(out_dir), strict=strict)
     files = sum(1 for _ in iter_corpus_files(root))
-    bar = progress(files) if progress else None
     cache = ResultCache(Path(cache_dir) / "extraction.sqlite" if cache_dir else None)
+    bar = None
     try:
         tasks = ((record, metadata.get(record.doc_id)) for record in read_records(root, defer_html=True))
         with _Executor(jobs=jobs, scheduler=scheduler, files=files) as executor:
+            bar = progress(files) if progress else None  # after the fork server starts: tqdm loads in 0.1 s
             for results in _batch_results(tasks, cache, executor, batch_size=BATCH_SIZE * jobs, summary=summary):
                 sink.add(results)
                 if bar is not None:
