@@ -23,14 +23,16 @@ from collections import deque
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 
 from . import config
 from .cache import ResultCache, record_key
 from .corpus import CorpusError, check_corpus_dir, iter_corpus_files, read_metadata, read_records
-from .dedup import NearDuplicateIndex
 from .work import Task, process_chunk, process_record, warm_worker
+
+if TYPE_CHECKING:
+    from .dedup import NearDuplicateIndex
 
 log = logging.getLogger(__name__)
 
@@ -99,11 +101,12 @@ def build(corpus_dir: Path | str = config.RAW_DIR, out_dir: Path | str = config.
     summary = BuildSummary(str(root), str(Path(out_dir)))
     sink = _TableSink(Path(out_dir), strict=strict)
     files = sum(1 for _ in iter_corpus_files(root))
-    bar = progress(files) if progress else None
     cache = ResultCache(Path(cache_dir) / "extraction.sqlite" if cache_dir else None)
+    bar = None
     try:
         tasks = ((record, metadata.get(record.doc_id)) for record in read_records(root, defer_html=True))
         with _Executor(jobs=jobs, scheduler=scheduler, files=files) as executor:
+            bar = progress(files) if progress else None  # after the fork server starts: tqdm loads in 0.1 s
             for results in _batch_results(tasks, cache, executor, batch_size=BATCH_SIZE * jobs, summary=summary):
                 sink.add(results)
                 if bar is not None:
@@ -182,6 +185,7 @@ class _TableSink:
     def _open_writers(self) -> None:
         """The table writers and the near-duplicate index, set up with the first batch:
         pandas, pyarrow and datasketch load while the workers start rather than before."""
+        from .dedup import NearDuplicateIndex
         from .tables import PER_DOCUMENT_TABLES, TableWriter
 
         self.duplicates = NearDuplicateIndex()

@@ -6,6 +6,8 @@ which every match contains, read from its parsed form by :func:`required_literal
 looked for first, all at once: :class:`Prefilter` reads the literals a text holds as a
 bit mask and keeps only the patterns whose requirements that mask meets.
 :func:`fold_case` is the text as case-insensitive matching sees it, one character for one.
+A :class:`LazyPattern` is compiled only when first used: behind a prefilter, the first
+time a text holds its literals.
 """
 from __future__ import annotations
 
@@ -37,13 +39,24 @@ def fold_case(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
-def required_literals(rx: re.Pattern) -> tuple[tuple[str, ...], ...]:
+def required_literals(rx: re.Pattern | LazyPattern) -> tuple[tuple[str, ...], ...]:
     """Alternatives of lower-cased ASCII strings without whitespace that every match of
     ``rx`` contains: one string of each alternative (most selective first; empty when
     none are known)."""
+    if isinstance(rx, LazyPattern):
+        return rx.literals
     try:
-        needs = _needs(_sre_parser.parse(rx.pattern, rx.flags).data)
+        parsed = _sre_parser.parse(rx.pattern, rx.flags)
     except (re.error, TypeError, ValueError, IndexError):
+        return ()
+    return _literals_of(parsed)
+
+
+def _literals_of(parsed: _sre_parser.SubPattern) -> tuple[tuple[str, ...], ...]:
+    """:func:`required_literals` of a parsed pattern."""
+    try:
+        needs = _needs(parsed.data)
+    except (TypeError, ValueError, IndexError):
         needs = []
     needs = [need for need in set(needs) if not any(other < need for other in needs)]  # others imply it
     needs = sorted(needs, key=_selectivity, reverse=True)[:MAX_REQUIREMENTS]
@@ -97,6 +110,46 @@ def _needs(items: list) -> list[frozenset[str]]:
     return needs
 
 
+class LazyPattern:
+    """A regex whose source is parsed at once (a syntax error raises :class:`re.error`
+    now, and its :func:`required_literals` are known) but compiled only when first used:
+    a lexicon's patterns cost little to load, most are never needed in a process. Has
+    the :class:`re.Pattern` methods the lexicons use; equal when source and flags are."""
+
+    __slots__ = ("pattern", "flags", "literals", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags = pattern, flags
+        self.literals = _literals_of(_sre_parser.parse(pattern, flags))
+        self._compiled: re.Pattern | None = None
+
+    def compile(self) -> re.Pattern:
+        """The compiled regex (compiled on the first call)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, string: str) -> re.Match | None:
+        return self.compile().search(string)
+
+    def finditer(self, string: str) -> Iterator[re.Match]:
+        return self.compile().finditer(string)
+
+    def findall(self, string: str) -> list:
+        return self.compile().findall(string)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LazyPattern):
+            return NotImplemented
+        return (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+
 class Prefilter:
     """Which patterns of some named groups may match a text: a pattern is skipped when
     the text lacks one of its :func:`required_literals` alternatives. :meth:`scan`
@@ -107,7 +160,7 @@ class Prefilter:
 
     MAX_MEMO = 200_000
 
-    def __init__(self, groups: dict[str, Iterable[tuple[object, re.Pattern]]]):
+    def __init__(self, groups: dict[str, Iterable[tuple[object, re.Pattern | LazyPattern]]]):
         needs = {name: [(item, required_literals(rx)) for item, rx in entries] for name, entries in groups.items()}
         words = sorted({w for entries in needs.values() for _, alternatives in entries
                         for need in alternatives for w in need})

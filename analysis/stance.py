@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Literal
 
 from . import config
-from .prefilter import Prefilter
+from .prefilter import LazyPattern, Prefilter
 
 TOPICS = ("negotiations", "ceasefire", "agreement", "western_support")
 LEXICON_PATH = config.RESOURCES_DIR / "stance_lexicon.json"
@@ -74,7 +74,7 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class TermRule:
     topic: str
-    rx: re.Pattern
+    rx: LazyPattern
     polarity: int
     bare: int
     negated_bare: int
@@ -84,7 +84,7 @@ class TermRule:
 
 @dataclass(frozen=True)
 class PredicateRule:
-    rx: re.Pattern
+    rx: LazyPattern
     polarity: int
     topics: tuple[str, ...]
     position: str = "before"
@@ -94,14 +94,14 @@ class PredicateRule:
 
 @dataclass(frozen=True)
 class PhraseRule:
-    rx: re.Pattern
+    rx: LazyPattern
     topic: str
     stance: int
 
 
 @dataclass(frozen=True)
 class EvaluationRule:
-    rx: re.Pattern
+    rx: LazyPattern
     polarity: int
     topics: tuple[str, ...]
     orphan: bool = False
@@ -109,12 +109,13 @@ class EvaluationRule:
 
 @dataclass(frozen=True)
 class StanceLexicon:
-    """Compiled cue lexicon (see the module docstring and the JSON file's ``_doc``)."""
+    """The cue lexicon (see the module docstring and the JSON file's ``_doc``); each
+    pattern is compiled the first time a text holds its literals."""
 
-    negators: re.Pattern
-    masks: tuple[re.Pattern, ...]
+    negators: LazyPattern
+    masks: tuple[LazyPattern, ...]
     terms: tuple[TermRule, ...]
-    proposal: re.Pattern
+    proposal: LazyPattern
     proposal_default: str
     qualifier_window: int
     predicates: tuple[PredicateRule, ...]
@@ -125,7 +126,7 @@ class StanceLexicon:
     proposal, negators) as a :class:`Prefilter`."""
 
     def __post_init__(self) -> None:
-        def rules(group: tuple) -> list[tuple[object, re.Pattern]]:
+        def rules(group: tuple) -> list[tuple[object, LazyPattern]]:
             return [(rule, rule.rx) for rule in group]
 
         object.__setattr__(self, "filters", Prefilter({
@@ -167,21 +168,36 @@ class _Item:
 
 # --- lexicon loading ---------------------------------------------------------------------------
 
-def compile_pattern(pattern: str) -> re.Pattern:
+def compile_pattern(pattern: str) -> LazyPattern:
     """A lexicon pattern as a regex: spaces match any whitespace, ``{Gn}`` up to n filler
-    words, and the whole is wrapped in word boundaries."""
+    words, and the whole is wrapped in word boundaries. It is checked now and compiled
+    when first used (see :class:`LazyPattern`)."""
+    return _checked(_regex_source(pattern), pattern)
+
+
+def _negator_pattern(pattern: str) -> LazyPattern:
+    """Negators as a regex; contracted "n't" also matches glued to its verb ("don't")."""
+    return _checked(rf"{_regex_source(pattern)}|n't(?![\w-])", pattern)
+
+
+def _regex_source(pattern: str) -> str:
+    """The regex source of a lexicon pattern (see :func:`compile_pattern`)."""
     body = re.sub(r"(?<!\\) ", r"\\s+", pattern)
     body = re.sub(r"\{G(\d)\}", lambda m: f"{_FILLER}{{0,{m.group(1)}}}?", body)
+    return rf"(?<![\w'-])(?:{body})(?![\w-])"
+
+
+def _checked(source: str, pattern: str) -> LazyPattern:
+    """``source`` as a :class:`LazyPattern`, or :class:`LexiconError`. Parsing finds every
+    error but a look-behind's width, which only compiling checks: a lexicon pattern with
+    a look-behind of its own is compiled at once."""
     try:
-        return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
+        rx = LazyPattern(source, re.IGNORECASE)
+        if "(?<" in pattern:
+            rx.compile()
     except re.error as exc:
         raise LexiconError(f"bad lexicon pattern {pattern!r}: {exc}") from exc
-
-
-def _negator_pattern(pattern: str) -> re.Pattern:
-    """Negators as a regex; contracted "n't" also matches glued to its verb ("don't")."""
-    rx = compile_pattern(pattern)
-    return re.compile(rf"{rx.pattern}|n't(?![\w-])", re.IGNORECASE)
+    return rx
 
 
 def _read(path: Path) -> dict:

@@ -15,8 +15,6 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Iterator, Literal
 
-import dateparser
-
 Tense = Literal["past", "future", "unknown"]
 Precision = Literal["day", "month"]
 
@@ -293,6 +291,8 @@ def _year_for_tense(month: int, day: int, anchor: date, tense: Tense) -> date:
 
 @lru_cache(maxsize=2048)
 def _dateparser_fallback(expr: str, anchor: date | None) -> ResolvedDate | None:
+    import dateparser  # here, not at module level: rarely needed, and it takes 0.1 s to import
+
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     if anchor is not None:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)

@@ -8,8 +8,6 @@ and outputs are plain picklable, JSON-able values; its result is what the cache 
 from __future__ import annotations
 
 from .corpus import RawRecord, finish_record
-from .dedup import signature_values
-from .documents import document_row
 
 Task = tuple[RawRecord, "dict[str, str] | None"]
 """A raw record and its ``metadata.csv`` overrides."""
@@ -17,9 +15,13 @@ Task = tuple[RawRecord, "dict[str, str] | None"]
 
 def process_record(record: RawRecord, overrides: dict[str, str] | None = None) -> dict:
     """``{"document": row, "signature": [...] | None, "tables": {table: rows}}``."""
+    # imported here, not with the module: the build imports it before starting its workers
+    from .documents import document_row
+
     row = document_row(finish_record(record), overrides)
     if row["status"] != "ok":
         return {"document": row, "signature": None, "tables": {}}
+    from .dedup import signature_values
     from .extract import extract_document  # spaCy only where extraction runs
 
     tables = extract_document(row["text"], doc_id=row["doc_id"], published=row["published"])
@@ -38,8 +40,9 @@ WARM_UP_CAPTURE = ("Delegations meet in Istanbul\nPublished May 19, 2025\n\n"
 
 
 def warm_worker() -> None:
-    """Load everything :func:`process_record` loads lazily (the pipeline, lexicons, the
-    date parser's language data) by processing one short capture; later calls do nothing."""
+    """Load what :func:`process_record` loads lazily (its modules, the pipeline, the
+    lexicons; lexicon patterns compile when a text first needs them) by processing one
+    short capture; later calls do nothing."""
     global _warm
     if not _warm:
         process_record(RawRecord("warm-up.txt", "warm-up.txt", "txt", WARM_UP_CAPTURE))

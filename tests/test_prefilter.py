@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.prefilter import Prefilter, fold_case, required_literals
+from analysis.prefilter import LazyPattern, Prefilter, fold_case, required_literals
 
 
 def test_fold_case_keeps_length_and_agrees_with_regex_ignorecase():
@@ -56,3 +56,22 @@ def test_prefilter_never_skips_a_pattern_that_matches(words, space):
     text = space.join(words)
     kept = set(pre.candidates("all", pre.scan(text)))
     assert {rx for rx in compiled if rx.search(text)} <= kept
+
+
+def test_lazy_pattern_is_parsed_at_once_and_compiled_when_first_used():
+    source = r"\b(?:peace\s+)?talks\b"
+    lazy = LazyPattern(source, re.IGNORECASE)
+    assert lazy._compiled is None
+    assert required_literals(lazy) == required_literals(re.compile(source, re.IGNORECASE)) == (("talks",),)
+    pre = Prefilter({"cues": [(lazy, lazy)]})
+    assert pre.candidates("cues", pre.scan("a ceasefire")) == [] and lazy._compiled is None
+    text = "Peace TALKS resumed"
+    assert [m.group() for m in pre.finditer("cues", text, pre.scan(text))] == ["Peace TALKS"]
+    assert lazy.compile() is lazy.compile() == re.compile(source, re.IGNORECASE)
+    assert lazy == LazyPattern(source, re.IGNORECASE) and len({lazy, LazyPattern(source, re.IGNORECASE)}) == 1
+    try:
+        LazyPattern(r"(?:talks")
+    except re.error:
+        pass
+    else:
+        raise AssertionError("a syntax error is found when the pattern is made")

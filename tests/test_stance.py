@@ -235,6 +235,20 @@ def test_malformed_lexicon_raises(tmp_path):
         load_lexicon(broken, user=None)
 
 
+def test_bad_patterns_raise_when_the_lexicon_loads():
+    for pattern in ("(?:talks", "talks{2,1}", "(?<=peace|ceasefire) talks"):  # the last: a look-behind's width
+        with pytest.raises(LexiconError, match="bad lexicon pattern"):
+            compile_pattern(pattern)
+
+
+def test_bundled_patterns_all_compile():
+    """Patterns are compiled when first used: every bundled one must compile."""
+    lexicon = load_lexicon(user=None)
+    rules = (*lexicon.terms, *lexicon.predicates, *lexicon.phrases, *lexicon.evaluations)
+    for rx in (lexicon.negators, lexicon.proposal, *lexicon.masks, *(rule.rx for rule in rules)):
+        rx.compile()
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_arbitrary_text_never_raises(text):
