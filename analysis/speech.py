@@ -282,6 +282,8 @@ class _Finder:
         self.actor_starts = [a.start for a in self.actors]  # find_actors: left to right
         self.speaker_starts = [a.start for a in self.speakers]
         self.speaker_ids = {id(a) for a in self.speakers}
+        self.people = [a for a in self.speakers if a.kind == "person"]
+        self.person_index = {id(a): k for k, a in enumerate(self.people)}
         is_verb = map(SPEECH_VERBS.__contains__, self.view.lower)
         self.verb_positions = list(itertools.compress(itertools.count(), is_verb))  # token indices
         self.turns = speaker_turns(self.text, self.speakers)
@@ -361,8 +363,8 @@ class _Finder:
         Tusk demanded …'): they share the verb. A list needs an 'and' before its last name."""
         if att.speaker.kind != "person" or att.how not in ("name", "coordination", "relative"):
             return []
-        people = [a for a in self.speakers if a.kind == "person"]
-        at = next((k for k, a in enumerate(people) if a is att.speaker), None)
+        people = self.people
+        at = self.person_index.get(id(att.speaker))
         if at is None:
             return []
         lo = hi = at

@@ -318,7 +318,7 @@ def extract_talk_mentions(doc: Doc, *, doc_id: str, published: str | None) -> li
         undated = [t for t in triggers if t not in {p[0] for p in pairs}]
         for trigger, slot, weak in pairs:
             mention = _build_mention(ctx, ctx.sentences, i, trigger, slot, weak)
-            if mention is not None and mention["date"] >= FIRST_TALKS_YEAR:
+            if mention is not None and mention["date"][:4] >= FIRST_TALKS_YEAR:  # ISO year, compared as text
                 mention["round"] = mention["round"] or _round_nearby(undated)
                 mentions.append(mention)
     return mentions

@@ -70,9 +70,14 @@ def _label_speaker(label: re.Match, speakers: Sequence[Actor]) -> Actor | None:
         return actor if len(_LABEL_WORD.findall(rest)) <= MAX_EXTRA_LABEL_WORDS else None
     if inside or len(words) > MAX_EXTRA_LABEL_WORDS + 1:
         return None
-    named = {a.name: a for a in speakers if a.kind == "person" and _LABEL_WORD.findall(a.text)
-             and _LABEL_WORD.findall(a.text)[-1].lower() in words}
+    named = {a.name: a for a in speakers if a.kind == "person" and _surname(a) in words}
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _surname(actor: Actor) -> str:
+    """The last word of a mention, lower-cased ('' if it has none)."""
+    words = _LABEL_WORD.findall(actor.text)
+    return words[-1].lower() if words else ""
 
 
 def turn_at(turns: Sequence[Turn], pos: int) -> Turn | None:
